@@ -1,0 +1,129 @@
+#pragma once
+// A fully resolved scenario: plain structs in SI units (s, m, Hz, A, C, V, W, bit/s, dB, dBm).
+// The loader (scenario_loader.cpp) is the only code that reads YAML; everything else reads these.
+// Defaults are the documented ones (scenarios/README.md), each with its source.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fleet::sim {
+
+struct GeoPoint {
+  double lat_deg = 0;
+  double lon_deg = 0;
+};
+
+struct LinkSpec {
+  double latency_s = 0;
+  double bandwidth_bps = 0;
+};
+
+struct GatewaySpec {
+  std::string name;
+  GeoPoint position;
+};
+
+// Containers stand uniformly at random in a rectangle centred on `center`, sides along east/north.
+struct YardSpec {
+  GeoPoint center;
+  double east_extent_m = 1000;
+  double north_extent_m = 500;
+};
+
+struct PortSpec {
+  std::string name = "Fos-sur-Mer";
+  std::vector<GatewaySpec> gateways;
+  YardSpec yard;
+  LinkSpec gateway_link{0.002, 100e6};  // each gateway to the port router
+};
+
+// Port router to the data centre: metro fibre. latency = length x fibre delay + equipment.
+struct BackboneSpec {
+  double length_m = 50e3;
+  double fibre_delay_s_per_m = 4.9e-9;  // domain.md section 5: 4.9 us/km in fibre
+  double equipment_latency_s = 0.001;
+  double bandwidth_bps = 10e9;
+};
+
+struct DataCentreSpec {
+  std::string name = "Marseille";
+  GeoPoint position{43.3106, 5.3730};
+};
+
+struct PathLossSpec {
+  double exponent = 3.76;             // ns-3 lorawan LogDistancePropagationLossModel set-up
+  double reference_loss_db = 7.7;     // at the reference distance
+  double reference_distance_m = 1.0;
+  double shadowing_sigma_db = 0.0;    // log-normal, fixed per (device, gateway)
+};
+
+struct RadioSpec {
+  std::string region = "EU868";
+  std::vector<double> channels_hz{868.1e6, 868.3e6, 868.5e6};
+  int spreading_factor = 0;  // 7..12, or 0 for "auto": the lowest SF the best gateway hears with margin
+  double sf_margin_db = 5.0;
+  double bandwidth_hz = 125e3;
+  int coding_rate = 1;  // 4/5
+  int preamble_symbols = 8;
+  double tx_power_dbm = 14;
+  double duty_cycle = 0.01;  // EU868 g1 sub-band (868.0-868.6 MHz)
+  int mac_overhead_bytes = 13;
+  double capture_threshold_db = 6.0;
+  PathLossSpec path_loss;
+};
+
+// Currents in A, charges in C, durations in s.
+struct PowerSpec {
+  double mcu_sleep_a = 1.0e-6;            // domain.md 2: STM32L0 class standby 0.5 uA [S], 1 uA default
+  double mcu_active_a = 3.0e-3;           // [A]
+  double mcu_active_s_per_wakeup = 0.005; // [A] firmware run time per wake-up
+  double mcu_wake_charge_c = 0.5e-6;      // [S] 0.5 uC per wake (jeelabs, STM32L031)
+  double radio_sleep_a = 0.6e-6;          // [S] SX1262 warm sleep
+  double radio_tx_a = 45e-3;              // [U] SX1262 at +14 dBm
+  double radio_rx_a = 4.2e-3;             // [S] SX1262 RX
+  double sensor_quiescent_a = 3e-6;       // [U] accelerometer wake-on-motion
+  double sensor_sample_charge_c = 50e-6 / 3.6;  // [U] 50 uJ per T/RH sample at 3.6 V
+};
+
+struct BatterySpec {
+  std::string model = "ideal";
+  double capacity_c = 17.0 * 3600;     // [S] Saft LS33600, 17 Ah
+  double nominal_voltage_v = 3.6;      // [S]
+  double usable_fraction = 0.8;        // [A] cut-off, temperature and passivation margin
+  double self_discharge_per_year = 0.01;  // [S] "< 1 % after 1 year at +20 C"
+};
+
+struct FirmwareSpec {
+  double sample_interval_s = 900;
+  double report_interval_s = 3600;  // [S] hourly in port (Hapag-Lloyd LIVE FAQ)
+  double report_jitter_s = 30;
+  double coalesce_window_s = 2;
+  int queue_capacity = 32;
+};
+
+struct FleetSpec {
+  std::uint32_t containers = 2000;
+  PowerSpec power;
+  BatterySpec battery;
+  FirmwareSpec firmware;
+};
+
+struct OutputSpec {
+  double timeseries_interval_s = 3600;
+};
+
+struct Scenario {
+  std::string name = "unnamed";
+  std::string description;
+  std::string source_path;  // the YAML file it was loaded from
+  std::uint64_t seed = 1;
+  double duration_s = 7 * 86400.0;
+  PortSpec port;
+  BackboneSpec backbone;
+  DataCentreSpec data_centre;
+  RadioSpec radio;
+  FleetSpec fleet;
+  OutputSpec output;
+};
+
+}  // namespace fleet::sim
