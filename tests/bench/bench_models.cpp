@@ -1,0 +1,107 @@
+// Hot-path costs of the models: one call each, as the FleetScheduler and RadioMedium make them.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+#include "models/age_of_information.hpp"
+#include "models/battery.hpp"
+#include "models/energy_ledger.hpp"
+#include "models/geo.hpp"
+#include "models/log_histogram.hpp"
+#include "models/lora_link.hpp"
+#include "models/path_loss.hpp"
+#include "models/random_stream.hpp"
+
+namespace {
+
+using namespace fleet::models;
+
+void BM_BatteryDraw(benchmark::State& state) {
+  Battery battery(BatteryParams{61'200.0});
+  for (auto _ : state) {
+    battery.draw(45e-3, 0.205824);
+    benchmark::DoNotOptimize(battery.charge_drawn_c());
+  }
+}
+BENCHMARK(BM_BatteryDraw);
+
+void BM_LedgerStateChange(benchmark::State& state) {
+  EnergyLedger ledger(0, 5);
+  std::uint64_t now_us = 0;
+  std::size_t component = 0;
+  for (auto _ : state) {
+    now_us += 1000;
+    component = (component + 1) % 5;
+    benchmark::DoNotOptimize(ledger.set_current(component, (now_us & 1) ? 2e-6 : 45e-3, now_us));
+  }
+}
+BENCHMARK(BM_LedgerStateChange);
+
+void BM_PathLoss(benchmark::State& state) {
+  const LogDistancePathLoss model;
+  double distance_m = 1.0;
+  for (auto _ : state) {
+    distance_m = distance_m > 10'000.0 ? 1.0 : distance_m * 1.001;
+    benchmark::DoNotOptimize(model.path_loss_db(distance_m));
+  }
+}
+BENCHMARK(BM_PathLoss);
+
+void BM_RandomStream(benchmark::State& state) {
+  RandomStream stream(derive_stream_seed(1, 2, 3));
+  for (auto _ : state) benchmark::DoNotOptimize(stream.next_u64());
+}
+BENCHMARK(BM_RandomStream);
+
+void BM_RandomStreamNormal(benchmark::State& state) {
+  RandomStream stream(derive_stream_seed(1, 2, 3));
+  for (auto _ : state) benchmark::DoNotOptimize(stream.normal(0.0, 1.0));
+}
+BENCHMARK(BM_RandomStreamNormal);
+
+void BM_DeriveStreamSeed(benchmark::State& state) {
+  std::uint64_t entity = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(derive_stream_seed(42, ++entity, 3));
+}
+BENCHMARK(BM_DeriveStreamSeed);
+
+void BM_GreatCircle(benchmark::State& state) {
+  LatLon a{43.2965, 5.3698};
+  const LatLon b{1.2903, 103.8519};
+  for (auto _ : state) {
+    a.lon_deg += 1e-9;
+    benchmark::DoNotOptimize(great_circle_distance_m(a, b));
+  }
+}
+BENCHMARK(BM_GreatCircle);
+
+void BM_HistogramAdd(benchmark::State& state) {
+  LogHistogram histogram;
+  RandomStream stream(7);
+  for (auto _ : state) histogram.add(stream.exponential(2.0));
+  benchmark::DoNotOptimize(histogram.percentile(99));
+}
+BENCHMARK(BM_HistogramAdd);
+
+void BM_AoiDelivery(benchmark::State& state) {
+  AgeOfInformation aoi;
+  double t_s = 0.0;
+  for (auto _ : state) {
+    t_s += 3600.0;
+    aoi.on_delivery(t_s, t_s + 2.5);
+  }
+  benchmark::DoNotOptimize(aoi.time_average_s(t_s + 3.0));
+}
+BENCHMARK(BM_AoiDelivery);
+
+void BM_SameSfCapture(benchmark::State& state) {
+  double wanted_dbm = -120.0;
+  for (auto _ : state) {
+    wanted_dbm = wanted_dbm > -100.0 ? -120.0 : wanted_dbm + 0.01;
+    benchmark::DoNotOptimize(
+        survives_same_sf(wanted_dbm, mw_to_dbm(dbm_to_mw(-126.0) + dbm_to_mw(-130.0)), SAME_SF_CAPTURE_DB));
+  }
+}
+BENCHMARK(BM_SameSfCapture);
+
+}  // namespace
