@@ -2,6 +2,7 @@
 // A fully resolved scenario: plain structs in SI units (s, m, Hz, A, C, V, W, bit/s, dB, dBm).
 // The loader (scenario_loader.cpp) is the only code that reads YAML; everything else reads these.
 // Defaults are the documented ones (scenarios/README.md), each with its source.
+// operator== compares every field: the resolved-YAML round trip is tested with it.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,16 +12,22 @@ namespace fleet::sim {
 struct GeoPoint {
   double lat_deg = 0;
   double lon_deg = 0;
+
+  bool operator==(const GeoPoint&) const = default;
 };
 
 struct LinkSpec {
   double latency_s = 0;
   double bandwidth_bps = 0;
+
+  bool operator==(const LinkSpec&) const = default;
 };
 
 struct GatewaySpec {
   std::string name;
   GeoPoint position;
+
+  bool operator==(const GatewaySpec&) const = default;
 };
 
 // Containers stand uniformly at random in a rectangle centred on `center`, sides along east/north.
@@ -28,6 +35,8 @@ struct YardSpec {
   GeoPoint center;
   double east_extent_m = 1000;
   double north_extent_m = 500;
+
+  bool operator==(const YardSpec&) const = default;
 };
 
 struct PortSpec {
@@ -35,6 +44,8 @@ struct PortSpec {
   std::vector<GatewaySpec> gateways;
   YardSpec yard;
   LinkSpec gateway_link{0.002, 100e6};  // each gateway to the port router
+
+  bool operator==(const PortSpec&) const = default;
 };
 
 // Port router to the data centre: metro fibre. latency = length x fibre delay + equipment.
@@ -43,11 +54,15 @@ struct BackboneSpec {
   double fibre_delay_s_per_m = 4.9e-9;  // domain.md section 5: 4.9 us/km in fibre
   double equipment_latency_s = 0.001;
   double bandwidth_bps = 10e9;
+
+  bool operator==(const BackboneSpec&) const = default;
 };
 
 struct DataCentreSpec {
   std::string name = "Marseille";
   GeoPoint position{43.3106, 5.3730};
+
+  bool operator==(const DataCentreSpec&) const = default;
 };
 
 struct PathLossSpec {
@@ -55,6 +70,8 @@ struct PathLossSpec {
   double reference_loss_db = 7.7;     // at the reference distance
   double reference_distance_m = 1.0;
   double shadowing_sigma_db = 0.0;    // log-normal, fixed per (device, gateway)
+
+  bool operator==(const PathLossSpec&) const = default;
 };
 
 struct RadioSpec {
@@ -70,6 +87,8 @@ struct RadioSpec {
   int mac_overhead_bytes = 13;
   double capture_threshold_db = 6.0;
   PathLossSpec path_loss;
+
+  bool operator==(const RadioSpec&) const = default;
 };
 
 // Currents in A, charges in C, durations in s.
@@ -83,6 +102,8 @@ struct PowerSpec {
   double radio_rx_a = 4.2e-3;             // [S] SX1262 RX
   double sensor_quiescent_a = 3e-6;       // [U] accelerometer wake-on-motion
   double sensor_sample_charge_c = 50e-6 / 3.6;  // [U] 50 uJ per T/RH sample at 3.6 V
+
+  bool operator==(const PowerSpec&) const = default;
 };
 
 struct BatterySpec {
@@ -91,6 +112,8 @@ struct BatterySpec {
   double nominal_voltage_v = 3.6;      // [S]
   double usable_fraction = 0.8;        // [A] cut-off, temperature and passivation margin
   double self_discharge_per_year = 0.01;  // [S] "< 1 % after 1 year at +20 C"
+
+  bool operator==(const BatterySpec&) const = default;
 };
 
 struct FirmwareSpec {
@@ -99,6 +122,8 @@ struct FirmwareSpec {
   double report_jitter_s = 30;
   double coalesce_window_s = 2;
   int queue_capacity = 32;
+
+  bool operator==(const FirmwareSpec&) const = default;
 };
 
 struct FleetSpec {
@@ -106,10 +131,14 @@ struct FleetSpec {
   PowerSpec power;
   BatterySpec battery;
   FirmwareSpec firmware;
+
+  bool operator==(const FleetSpec&) const = default;
 };
 
 struct OutputSpec {
   double timeseries_interval_s = 3600;
+
+  bool operator==(const OutputSpec&) const = default;
 };
 
 struct Scenario {
@@ -124,6 +153,8 @@ struct Scenario {
   RadioSpec radio;
   FleetSpec fleet;
   OutputSpec output;
+
+  bool operator==(const Scenario&) const = default;
 };
 
 }  // namespace fleet::sim

@@ -1,0 +1,731 @@
+#include "sim/scenario_loader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "hw/record_queue.hpp"
+#include "sim/did_you_mean.hpp"
+#include "sim/quantity.hpp"
+
+// How errors find their place: every node being read travels as a Field that knows its key path,
+// whether it came from the file or from the n-th --set override, and where its key is. yaml-cpp
+// marks are 0-based; everything reported is 1-based.
+
+namespace fleet::sim {
+namespace {
+
+constexpr int FROM_FILE = -1;  // Field::origin for nodes of the scenario file; else the --set index
+
+const std::initializer_list<std::string_view> BATTERY_MODELS{"ideal"};
+const std::initializer_list<std::string_view> REGIONS{"EU868"};
+
+// A place in the input, with the text of its line for the excerpt.
+struct Spot {
+  SourceLocation location;
+  std::string line;
+};
+
+struct Field {
+  YAML::Node node;
+  std::string path;  // "port.gateways[0].name"
+  int origin = FROM_FILE;
+  Spot key_spot;  // where its key is written (a list element: the element itself)
+};
+
+std::string join_path(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string join_list(std::initializer_list<std::string_view> items) {
+  std::string text;
+  for (std::string_view item : items) text += (text.empty() ? "" : ", ") + std::string(item);
+  return text;
+}
+
+bool contains(std::initializer_list<std::string_view> items, std::string_view item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// What a node is, for "expected ..., got <this>".
+std::string describe(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return node.Scalar().empty() ? "an empty string" : node.Scalar();
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  if (text.starts_with('+')) text.remove_prefix(1);
+  if (text.empty() || text.starts_with('+')) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (status != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    std::string line(
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    if (end == std::string_view::npos) return lines;
+    start = end + 1;
+  }
+}
+
+// Turns marks into Spots, knows which key paths the --set overrides wrote, and applies them.
+class Context {
+ public:
+  Context(std::string file, std::string_view text, std::vector<std::string> overrides)
+      : file_(std::move(file)),
+        lines_(split_lines(text)),
+        overrides_(std::move(overrides)),
+        value_columns_(overrides_.size(), 0) {}
+
+  [[noreturn]] void fail(const Spot& spot, const std::string& path, const std::string& message) const {
+    throw ScenarioError(spot.location, path, message, spot.line);
+  }
+  [[noreturn]] void fail_value(const Field& field, const std::string& message) const {
+    fail(value_spot(field), field.path, message);
+  }
+
+  Spot file_spot(const YAML::Mark& mark) const {
+    if (mark.line < 0) return {{file_, 0, 0}, {}};
+    const auto line = static_cast<std::size_t>(mark.line);
+    return {{file_, mark.line + 1, mark.column + 1}, line < lines_.size() ? lines_[line] : std::string()};
+  }
+
+  Spot override_spot(int index, std::size_t column0) const {
+    return {{"--set", index + 1, static_cast<int>(column0) + 1}, overrides_[static_cast<std::size_t>(index)]};
+  }
+
+  // An override's value is parsed on its own, so its marks are relative to where the value starts.
+  Spot spot(int origin, const YAML::Mark& mark, const Spot& fallback) const {
+    if (mark.line < 0) return fallback;
+    if (origin == FROM_FILE) return file_spot(mark);
+    const std::size_t column = mark.line == 0 ? static_cast<std::size_t>(mark.column) : 0;
+    return override_spot(origin, value_columns_[static_cast<std::size_t>(origin)] + column);
+  }
+
+  // A missing value ("duration:" with nothing after it) is reported at its key.
+  Spot value_spot(const Field& field) const {
+    if (!field.node.IsDefined() || field.node.IsNull()) return field.key_spot;
+    return spot(field.origin, field.node.Mark(), field.key_spot);
+  }
+
+  Field root(const YAML::Node& node) const { return {node, "", FROM_FILE, file_spot(YAML::Mark())}; }
+
+  Field child(const Field& parent, std::string_view key, const YAML::Mark& key_mark,
+              const YAML::Node& value) const {
+    return derive(parent, join_path(parent.path, key), key_mark, value);
+  }
+
+  Field element(const Field& parent, std::size_t index, const YAML::Node& value) const {
+    return derive(parent, parent.path + "[" + std::to_string(index) + "]", value.Mark(), value);
+  }
+
+  void apply_overrides(YAML::Node& root) {
+    for (std::size_t i = 0; i < overrides_.size(); ++i) apply_override(root, static_cast<int>(i));
+  }
+
+ private:
+  Field derive(const Field& parent, std::string path, const YAML::Mark& key_mark,
+               const YAML::Node& value) const {
+    const auto written_value = override_values_.find(path);
+    const auto written_key = override_keys_.find(path);
+    Field field{value, path, written_value == override_values_.end() ? parent.origin : written_value->second,
+                written_key == override_keys_.end() ? spot(parent.origin, key_mark, parent.key_spot)
+                                                    : written_key->second};
+    return field;
+  }
+
+  struct Segment {
+    std::string key;
+    std::optional<std::size_t> index;  // "gateways[0]"
+    std::size_t column;                // 0-based, in the override text
+  };
+
+  std::vector<Segment> split_override_path(int index, std::string_view path_text) const {
+    std::vector<Segment> segments;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t end = std::min(path_text.find('.', start), path_text.size());
+      std::string_view part = path_text.substr(start, end - start);
+      Segment segment{std::string(part), std::nullopt, start};
+      if (const std::size_t open = part.find('['); open != std::string_view::npos) {
+        const auto number = parse_integer(part.substr(open + 1, part.size() - open - 2));
+        if (!part.ends_with(']') || !number || *number < 0) {
+          fail(override_spot(index, start + open), "",
+               "expected a list index such as gateways[0], got '" + std::string(part) + "'");
+        }
+        segment.key = std::string(part.substr(0, open));
+        segment.index = static_cast<std::size_t>(*number);
+      }
+      if (segment.key.empty()) {
+        fail(override_spot(index, start), "",
+             "empty key in '" + std::string(path_text) + "'; expected key.path=value");
+      }
+      segments.push_back(std::move(segment));
+      if (end == path_text.size()) return segments;
+      start = end + 1;
+    }
+  }
+
+  // Records that `path` (and everything that used to be under it) now comes from override `index`.
+  void record(const std::string& path, int index, const Spot& key_spot) {
+    const auto is_below = [&](const auto& entry) {
+      return entry.first.starts_with(path + ".") || entry.first.starts_with(path + "[");
+    };
+    std::erase_if(override_values_, is_below);
+    std::erase_if(override_keys_, is_below);
+    override_values_[path] = index;
+    override_keys_[path] = key_spot;
+  }
+
+  void apply_override(YAML::Node& root, int index) {
+    const std::string& text = overrides_[static_cast<std::size_t>(index)];
+    const std::size_t equals = text.find('=');
+    if (equals == std::string::npos) fail(override_spot(index, 0), "", "expected key.path=value");
+    value_columns_[static_cast<std::size_t>(index)] = equals + 1;
+    const std::vector<Segment> segments =
+        split_override_path(index, std::string_view(text).substr(0, equals));
+
+    YAML::Node value;
+    try {
+      value = YAML::Load(text.substr(equals + 1));
+    } catch (const YAML::ParserException& error) {
+      fail(spot(index, error.mark, override_spot(index, equals + 1)), text.substr(0, equals),
+           "YAML syntax error: " + error.msg);
+    }
+
+    // Walk down, creating missing sections. Node::reset rebinds; Node::operator= would overwrite.
+    YAML::Node current = root;
+    std::string path;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const Segment& segment = segments[i];
+      const bool last = i + 1 == segments.size();
+      const Spot segment_spot = override_spot(index, segment.column);
+      if (current.IsNull()) current = YAML::Node(YAML::NodeType::Map);
+      if (!current.IsMap()) {
+        fail(segment_spot, path,
+             "holds a value (" + describe(current) + "), not a section: cannot set '" + segment.key +
+                 "' inside it");
+      }
+      const YAML::Node& lookup = current;
+      const bool existed = lookup[segment.key].IsDefined();
+      path = join_path(path, segment.key);
+      if (!existed) override_keys_[path] = segment_spot;
+      if (segment.index) {
+        const YAML::Node list = lookup[segment.key];
+        if (!existed || !list.IsSequence()) {
+          fail(segment_spot, path,
+               "holds " + (existed ? describe(list) : std::string("nothing")) + ", not a list: cannot use [" +
+                   std::to_string(*segment.index) + "]");
+        }
+        if (*segment.index >= list.size()) {
+          fail(segment_spot, path,
+               "index " + std::to_string(*segment.index) + " is out of range: the list has " +
+                   std::to_string(list.size()) + " entries");
+        }
+        YAML::Node writable_list = current[segment.key];
+        path += "[" + std::to_string(*segment.index) + "]";
+        if (last) {
+          writable_list[*segment.index] = value;
+          record(path, index, segment_spot);
+          return;
+        }
+        YAML::Node next = writable_list[*segment.index];
+        current.reset(next);
+        continue;
+      }
+      if (last) {
+        current[segment.key] = value;
+        record(path, index, segment_spot);
+        return;
+      }
+      if (!existed) {
+        current[segment.key] = YAML::Node(YAML::NodeType::Map);
+        override_values_[path] = index;
+      }
+      YAML::Node next = current[segment.key];
+      current.reset(next);
+    }
+  }
+
+  std::string file_;
+  std::vector<std::string> lines_;
+  std::vector<std::string> overrides_;
+  std::vector<std::size_t> value_columns_;      // 0-based column where each override's value starts
+  std::map<std::string, Spot> override_keys_;   // key paths an override wrote or created -> its key text
+  std::map<std::string, int> override_values_;  // key paths whose value an override supplied
+};
+
+enum class Check { ANY, POSITIVE, NON_NEGATIVE, UNIT_FRACTION, PROPER_FRACTION, LATITUDE, LONGITUDE };
+
+const std::string& scalar_text(const Context& ctx, const Field& field, const std::string& expected) {
+  if (!field.node.IsScalar()) ctx.fail_value(field, "expected " + expected + ", got " + describe(field.node));
+  return field.node.Scalar();
+}
+
+double read_quantity(const Context& ctx, const Field& field, Dimension dimension, Check check) {
+  const std::string& text = scalar_text(ctx, field, describe_dimension(dimension));
+  const QuantityResult result = parse_quantity(text, dimension);
+  if (!result.ok) ctx.fail_value(field, result.error);
+  const double v = result.value_si;
+  const std::string got = ", got " + text;
+  switch (check) {
+    case Check::ANY:
+      break;
+    case Check::POSITIVE:
+      if (!(v > 0)) ctx.fail_value(field, "must be greater than 0" + got);
+      break;
+    case Check::NON_NEGATIVE:
+      if (!(v >= 0)) ctx.fail_value(field, "must not be negative" + got);
+      break;
+    case Check::UNIT_FRACTION:
+      if (!(v > 0 && v <= 1)) ctx.fail_value(field, "must be greater than 0 and at most 1 (100%)" + got);
+      break;
+    case Check::PROPER_FRACTION:
+      if (!(v >= 0 && v < 1)) ctx.fail_value(field, "must be at least 0 and below 1 (100%)" + got);
+      break;
+    case Check::LATITUDE:
+      if (!(v >= -90 && v <= 90)) ctx.fail_value(field, "expected a latitude from -90 to 90 degrees" + got);
+      break;
+    case Check::LONGITUDE:
+      if (!(v >= -180 && v <= 180))
+        ctx.fail_value(field, "expected a longitude from -180 to 180 degrees" + got);
+      break;
+  }
+  return v;
+}
+
+std::int64_t read_integer(const Context& ctx, const Field& field, std::int64_t low, std::int64_t high) {
+  const std::string expected = "an integer from " + std::to_string(low) + " to " + std::to_string(high);
+  const auto value = parse_integer(scalar_text(ctx, field, expected));
+  if (!value || *value < low || *value > high)
+    ctx.fail_value(field, "expected " + expected + ", got " + field.node.Scalar());
+  return *value;
+}
+
+std::string read_text(const Context& ctx, const Field& field) {
+  return scalar_text(ctx, field, "a text");
+}
+
+std::string read_choice(const Context& ctx, const Field& field, std::string_view what,
+                        std::initializer_list<std::string_view> accepted) {
+  const std::string& text = scalar_text(ctx, field, std::string(what) + " (" + join_list(accepted) + ")");
+  if (!contains(accepted, text)) {
+    ctx.fail_value(field,
+                   "unknown " + std::string(what) + " '" + text + "'; accepted: " + join_list(accepted));
+  }
+  return text;
+}
+
+// A mapping being read: checks its keys against the schema up front, then hands out fields.
+class Section {
+ public:
+  Section(const Context& ctx, Field field, std::initializer_list<std::string_view> known_keys)
+      : ctx_(&ctx), field_(std::move(field)) {
+    const YAML::Node& node = field_.node;
+    if (!node.IsDefined() || node.IsNull()) return;  // "radio:" with nothing under it: all defaults
+    if (!node.IsMap()) ctx.fail_value(field_, "expected a mapping of keys to values, got " + describe(node));
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        ctx.fail(ctx.spot(field_.origin, it->first.Mark(), field_.key_spot), field_.path,
+                 "expected a plain key name");
+      }
+      const std::string key = it->first.Scalar();
+      Field child = ctx.child(field_, key, it->first.Mark(), it->second);
+      for (const auto& [seen, earlier] : entries_) {
+        if (seen == key) {
+          ctx.fail(child.key_spot, field_.path,
+                   "duplicate key '" + key + "' (first set at line " +
+                       std::to_string(earlier.key_spot.location.line) + ")");
+        }
+      }
+      if (!contains(known_keys, key)) {
+        const std::string guess = did_you_mean(key, known_keys);
+        const std::string where = field_.path.empty() ? "top-level keys" : "keys in " + field_.path;
+        ctx.fail(child.key_spot, field_.path,
+                 "unknown key '" + key + "'; " +
+                     (guess.empty() ? "accepted " + where + ": " + join_list(known_keys)
+                                    : "did you mean '" + guess + "'?"));
+      }
+      entries_.emplace_back(key, std::move(child));
+    }
+  }
+
+  const Field& field() const { return field_; }
+
+  std::optional<Field> find(std::string_view key) const {
+    for (const auto& [name, field] : entries_) {
+      if (name == key) return field;
+    }
+    return std::nullopt;
+  }
+
+  Field require(std::string_view key) const {
+    auto field = find(key);
+    if (!field) ctx_->fail(field_.key_spot, field_.path, "missing required key '" + std::string(key) + "'");
+    return *field;
+  }
+
+  // An absent section reads as an empty one, so every default applies.
+  Section section(std::string_view key, std::initializer_list<std::string_view> known_keys) const {
+    auto field = find(key);
+    if (!field) field = Field{YAML::Node(), join_path(field_.path, key), field_.origin, field_.key_spot};
+    return Section(*ctx_, *field, known_keys);
+  }
+
+  double quantity(std::string_view key, Dimension dimension, double fallback,
+                  Check check = Check::ANY) const {
+    const auto field = find(key);
+    return field ? read_quantity(*ctx_, *field, dimension, check) : fallback;
+  }
+
+  std::int64_t integer(std::string_view key, std::int64_t low, std::int64_t high,
+                       std::int64_t fallback) const {
+    const auto field = find(key);
+    return field ? read_integer(*ctx_, *field, low, high) : fallback;
+  }
+
+  std::string text(std::string_view key, const std::string& fallback) const {
+    const auto field = find(key);
+    return field ? read_text(*ctx_, *field) : fallback;
+  }
+
+  // A list's elements; fails unless the field is a list with at least one element.
+  std::vector<Field> list(const Field& field, const std::string& expected, const std::string& element) const {
+    if (!field.node.IsSequence())
+      ctx_->fail_value(field, "expected " + expected + ", got " + describe(field.node));
+    if (field.node.size() == 0)
+      ctx_->fail_value(field, "at least one " + element + " is required, got an empty list");
+    std::vector<Field> elements;
+    for (std::size_t i = 0; i < field.node.size(); ++i)
+      elements.push_back(ctx_->element(field, i, field.node[i]));
+    return elements;
+  }
+
+ private:
+  const Context* ctx_;
+  Field field_;
+  std::vector<std::pair<std::string, Field>> entries_;
+};
+
+// ---- the schema: one function per section, key names as in scenarios/README.md ----
+
+std::uint64_t read_seed(const Context& ctx, const Field& field) {
+  const std::string expected = "an integer from 0 to 18446744073709551615 (2^64 - 1)";
+  std::string_view text = scalar_text(ctx, field, expected);
+  if (text.starts_with('+')) text.remove_prefix(1);
+  std::uint64_t seed = 0;
+  const auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || status != std::errc() || end != text.data() + text.size()) {
+    ctx.fail_value(field, "expected " + expected + ", got " + field.node.Scalar());
+  }
+  return seed;
+}
+
+// The name becomes a results folder, so it is kept to characters that are safe in paths.
+std::string read_name(const Context& ctx, const Field& field) {
+  const std::string expected = "a name made of letters, digits, '.', '-' and '_'";
+  const std::string& text = scalar_text(ctx, field, expected);
+  const bool safe =
+      !text.empty() && text != "." && text != ".." && std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+      });
+  if (!safe)
+    ctx.fail_value(field,
+                   "expected " + expected + " (it names the results folder), got " + describe(field.node));
+  return text;
+}
+
+GeoPoint read_position(const Section& section, GeoPoint fallback) {
+  return {section.quantity("lat", Dimension::DIMENSIONLESS, fallback.lat_deg, Check::LATITUDE),
+          section.quantity("lon", Dimension::DIMENSIONLESS, fallback.lon_deg, Check::LONGITUDE)};
+}
+
+LinkSpec read_link(const Section& section, LinkSpec link) {
+  link.latency_s = section.quantity("latency", Dimension::TIME, link.latency_s, Check::NON_NEGATIVE);
+  link.bandwidth_bps =
+      section.quantity("bandwidth", Dimension::DATA_RATE, link.bandwidth_bps, Check::POSITIVE);
+  return link;
+}
+
+std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port) {
+  const auto field = port.find("gateways");
+  if (!field)
+    ctx.fail(port.field().key_spot, join_path(port.field().path, "gateways"),
+             "at least one gateway is required");
+  std::vector<GatewaySpec> gateways;
+  std::vector<Field> names;
+  for (const Field& element :
+       port.list(*field, "a list of gateways such as [{name: gw-1, lat: 43.4, lon: 4.9}]", "gateway")) {
+    const Section section(ctx, element, {"name", "lat", "lon"});
+    const Field name = section.require("name");
+    GatewaySpec gateway{read_text(ctx, name), {}};
+    if (gateway.name.empty()) ctx.fail_value(name, "a gateway name must not be empty");
+    for (const Field& earlier : names) {
+      if (earlier.node.Scalar() == gateway.name) {
+        ctx.fail_value(
+            name, "duplicate gateway name '" + gateway.name + "' (already used by " + earlier.path + ")");
+      }
+    }
+    names.push_back(name);
+    section.require("lat");
+    section.require("lon");
+    gateway.position = read_position(section, {});
+    gateways.push_back(std::move(gateway));
+  }
+  return gateways;
+}
+
+PortSpec read_port(const Context& ctx, const Section& top) {
+  PortSpec port;
+  const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
+  port.name = section.text("name", port.name);
+  port.gateways = read_gateways(ctx, section);
+  const Section yard = section.section("yard", {"center", "east_extent", "north_extent"});
+  port.yard.center = read_position(yard.section("center", {"lat", "lon"}), port.yard.center);
+  port.yard.east_extent_m =
+      yard.quantity("east_extent", Dimension::DISTANCE, port.yard.east_extent_m, Check::NON_NEGATIVE);
+  port.yard.north_extent_m =
+      yard.quantity("north_extent", Dimension::DISTANCE, port.yard.north_extent_m, Check::NON_NEGATIVE);
+  port.gateway_link = read_link(section.section("gateway_link", {"latency", "bandwidth"}), port.gateway_link);
+  return port;
+}
+
+// The per-km delay is the natural unit to write (4.9us); the struct keeps it per metre. The 1/1000
+// is a decimal shift before rounding, so "4.9us" gives exactly the 4.9e-9 of scenario.hpp.
+BackboneSpec read_backbone(const Context& ctx, const Section& top) {
+  BackboneSpec backbone;
+  const Section s =
+      top.section("backbone", {"length", "fibre_delay_per_km", "equipment_latency", "bandwidth"});
+  backbone.length_m = s.quantity("length", Dimension::DISTANCE, backbone.length_m, Check::NON_NEGATIVE);
+  if (auto field = s.find("fibre_delay_per_km")) {
+    const std::string& text = scalar_text(ctx, *field, describe_dimension(Dimension::TIME));
+    const QuantityResult per_m = parse_scaled_quantity(text, Dimension::TIME, -3);
+    if (!per_m.ok) ctx.fail_value(*field, per_m.error);
+    if (per_m.value_si < 0) ctx.fail_value(*field, "must not be negative, got " + text);
+    backbone.fibre_delay_s_per_m = per_m.value_si;
+  }
+  backbone.equipment_latency_s =
+      s.quantity("equipment_latency", Dimension::TIME, backbone.equipment_latency_s, Check::NON_NEGATIVE);
+  backbone.bandwidth_bps =
+      s.quantity("bandwidth", Dimension::DATA_RATE, backbone.bandwidth_bps, Check::POSITIVE);
+  return backbone;
+}
+
+DataCentreSpec read_data_centre(const Section& top) {
+  DataCentreSpec centre;
+  const Section s = top.section("data_centre", {"name", "lat", "lon"});
+  centre.name = s.text("name", centre.name);
+  centre.position = read_position(s, centre.position);
+  return centre;
+}
+
+int read_spreading_factor(const Context& ctx, const Field& field) {
+  const std::string expected = "an integer from 7 to 12 or \"auto\"";
+  const std::string& text = scalar_text(ctx, field, expected);
+  if (text == "auto") return 0;
+  const auto value = parse_integer(text);
+  if (!value || *value < 7 || *value > 12) ctx.fail_value(field, "expected " + expected + ", got " + text);
+  return static_cast<int>(*value);
+}
+
+// LoRa coding rate 4/5..4/8, stored as 1..4 like the SX127x register; either spelling is accepted.
+int read_coding_rate(const Context& ctx, const Field& field) {
+  const std::string expected = "a coding rate from 4/5 to 4/8 (or 1 to 4)";
+  const std::string& text = scalar_text(ctx, field, expected);
+  for (int rate = 1; rate <= 4; ++rate) {
+    if (text == "4/" + std::to_string(rate + 4) || text == std::to_string(rate)) return rate;
+  }
+  ctx.fail_value(field, "expected " + expected + ", got " + text);
+}
+
+PathLossSpec read_path_loss(const Section& radio) {
+  PathLossSpec loss;
+  const Section s =
+      radio.section("path_loss", {"exponent", "reference_loss", "reference_distance", "shadowing_sigma"});
+  loss.exponent = s.quantity("exponent", Dimension::DIMENSIONLESS, loss.exponent, Check::POSITIVE);
+  loss.reference_loss_db = s.quantity("reference_loss", Dimension::DECIBEL, loss.reference_loss_db);
+  loss.reference_distance_m =
+      s.quantity("reference_distance", Dimension::DISTANCE, loss.reference_distance_m, Check::POSITIVE);
+  loss.shadowing_sigma_db =
+      s.quantity("shadowing_sigma", Dimension::DECIBEL, loss.shadowing_sigma_db, Check::NON_NEGATIVE);
+  return loss;
+}
+
+RadioSpec read_radio(const Context& ctx, const Section& top) {
+  RadioSpec radio;
+  const Section s = top.section("radio", {"region", "channels", "spreading_factor", "sf_margin", "bandwidth",
+                                          "coding_rate", "preamble_symbols", "tx_power", "duty_cycle",
+                                          "mac_overhead", "capture_threshold", "path_loss"});
+  if (auto field = s.find("region")) radio.region = read_choice(ctx, *field, "region", REGIONS);
+  if (auto field = s.find("channels")) {
+    radio.channels_hz.clear();
+    for (const Field& channel :
+         s.list(*field, "a list of channels such as [868.1MHz, 868.3MHz]", "channel")) {
+      radio.channels_hz.push_back(read_quantity(ctx, channel, Dimension::FREQUENCY, Check::POSITIVE));
+    }
+  }
+  if (auto field = s.find("spreading_factor")) radio.spreading_factor = read_spreading_factor(ctx, *field);
+  radio.sf_margin_db = s.quantity("sf_margin", Dimension::DECIBEL, radio.sf_margin_db, Check::NON_NEGATIVE);
+  radio.bandwidth_hz = s.quantity("bandwidth", Dimension::FREQUENCY, radio.bandwidth_hz, Check::POSITIVE);
+  if (auto field = s.find("coding_rate")) radio.coding_rate = read_coding_rate(ctx, *field);
+  radio.preamble_symbols = static_cast<int>(s.integer("preamble_symbols", 6, 65535, radio.preamble_symbols));
+  radio.tx_power_dbm = s.quantity("tx_power", Dimension::POWER_DBM, radio.tx_power_dbm);
+  radio.duty_cycle = s.quantity("duty_cycle", Dimension::FRACTION, radio.duty_cycle, Check::UNIT_FRACTION);
+  if (auto field = s.find("mac_overhead")) {
+    const double bytes = read_quantity(ctx, *field, Dimension::DATA_SIZE, Check::NON_NEGATIVE);
+    if (bytes != static_cast<int>(bytes) || bytes > 255) {
+      ctx.fail_value(*field, "expected a whole number of bytes from 0B to 255B, got " + field->node.Scalar());
+    }
+    radio.mac_overhead_bytes = static_cast<int>(bytes);
+  }
+  radio.capture_threshold_db =
+      s.quantity("capture_threshold", Dimension::DECIBEL, radio.capture_threshold_db);
+  radio.path_loss = read_path_loss(s);
+  return radio;
+}
+
+PowerSpec read_power(const Section& fleet) {
+  PowerSpec p;
+  const Section s = fleet.section(
+      "power", {"mcu_sleep", "mcu_active", "mcu_active_per_wakeup", "mcu_wake_charge", "radio_sleep",
+                "radio_tx", "radio_rx", "sensor_quiescent", "sensor_sample_charge"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  p.mcu_sleep_a = s.quantity("mcu_sleep", Dimension::CURRENT, p.mcu_sleep_a, NN);
+  p.mcu_active_a = s.quantity("mcu_active", Dimension::CURRENT, p.mcu_active_a, NN);
+  p.mcu_active_s_per_wakeup =
+      s.quantity("mcu_active_per_wakeup", Dimension::TIME, p.mcu_active_s_per_wakeup, NN);
+  p.mcu_wake_charge_c = s.quantity("mcu_wake_charge", Dimension::CHARGE, p.mcu_wake_charge_c, NN);
+  p.radio_sleep_a = s.quantity("radio_sleep", Dimension::CURRENT, p.radio_sleep_a, NN);
+  p.radio_tx_a = s.quantity("radio_tx", Dimension::CURRENT, p.radio_tx_a, NN);
+  p.radio_rx_a = s.quantity("radio_rx", Dimension::CURRENT, p.radio_rx_a, NN);
+  p.sensor_quiescent_a = s.quantity("sensor_quiescent", Dimension::CURRENT, p.sensor_quiescent_a, NN);
+  p.sensor_sample_charge_c =
+      s.quantity("sensor_sample_charge", Dimension::CHARGE, p.sensor_sample_charge_c, NN);
+  return p;
+}
+
+BatterySpec read_battery(const Context& ctx, const Section& fleet) {
+  BatterySpec b;
+  const Section s = fleet.section(
+      "battery", {"model", "capacity", "nominal_voltage", "usable_fraction", "self_discharge_per_year"});
+  if (auto field = s.find("model")) b.model = read_choice(ctx, *field, "battery model", BATTERY_MODELS);
+  b.capacity_c = s.quantity("capacity", Dimension::CHARGE, b.capacity_c, Check::POSITIVE);
+  b.nominal_voltage_v =
+      s.quantity("nominal_voltage", Dimension::VOLTAGE, b.nominal_voltage_v, Check::POSITIVE);
+  b.usable_fraction =
+      s.quantity("usable_fraction", Dimension::FRACTION, b.usable_fraction, Check::UNIT_FRACTION);
+  b.self_discharge_per_year = s.quantity("self_discharge_per_year", Dimension::FRACTION,
+                                         b.self_discharge_per_year, Check::PROPER_FRACTION);
+  return b;
+}
+
+FirmwareSpec read_firmware(const Section& fleet) {
+  FirmwareSpec f;
+  const Section s = fleet.section("firmware", {"sample_interval", "report_interval", "report_jitter",
+                                               "coalesce_window", "queue_capacity"});
+  f.sample_interval_s = s.quantity("sample_interval", Dimension::TIME, f.sample_interval_s, Check::POSITIVE);
+  f.report_interval_s = s.quantity("report_interval", Dimension::TIME, f.report_interval_s, Check::POSITIVE);
+  f.report_jitter_s = s.quantity("report_jitter", Dimension::TIME, f.report_jitter_s, Check::NON_NEGATIVE);
+  f.coalesce_window_s =
+      s.quantity("coalesce_window", Dimension::TIME, f.coalesce_window_s, Check::NON_NEGATIVE);
+  // The firmware keeps at most RecordQueue::MAX records (a fixed array): refuse more rather than clamp.
+  f.queue_capacity = static_cast<int>(s.integer("queue_capacity", 1, hw::RecordQueue::MAX, f.queue_capacity));
+  return f;
+}
+
+FleetSpec read_fleet(const Context& ctx, const Section& top) {
+  FleetSpec fleet;
+  const Section s = top.section("fleet", {"containers", "power", "battery", "firmware"});
+  fleet.containers = static_cast<std::uint32_t>(s.integer("containers", 1, 1'000'000, fleet.containers));
+  fleet.power = read_power(s);
+  fleet.battery = read_battery(ctx, s);
+  fleet.firmware = read_firmware(s);
+  return fleet;
+}
+
+Scenario read_scenario(const Context& ctx, const Field& root) {
+  Scenario scenario;
+  const Section top(ctx, root,
+                    {"name", "description", "seed", "duration", "port", "backbone", "data_centre", "radio",
+                     "fleet", "output"});
+  if (auto field = top.find("name")) scenario.name = read_name(ctx, *field);
+  scenario.description = top.text("description", scenario.description);
+  if (auto field = top.find("seed")) scenario.seed = read_seed(ctx, *field);
+  scenario.duration_s = top.quantity("duration", Dimension::TIME, scenario.duration_s, Check::POSITIVE);
+  scenario.port = read_port(ctx, top);
+  scenario.backbone = read_backbone(ctx, top);
+  scenario.data_centre = read_data_centre(top);
+  scenario.radio = read_radio(ctx, top);
+  scenario.fleet = read_fleet(ctx, top);
+  const Section output = top.section("output", {"timeseries_interval"});
+  scenario.output.timeseries_interval_s = output.quantity(
+      "timeseries_interval", Dimension::TIME, scenario.output.timeseries_interval_s, Check::POSITIVE);
+  return scenario;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& yaml_text, const std::string& display_name,
+                            const std::vector<std::string>& overrides) {
+  Context ctx(display_name, yaml_text, overrides);
+  try {
+    YAML::Node root;
+    try {
+      root = YAML::Load(yaml_text);
+    } catch (const YAML::ParserException& error) {
+      const Spot spot = ctx.file_spot(error.mark);
+      const std::string indent = spot.line.substr(0, spot.line.find_first_not_of(" \t"));
+      const bool tab = indent.find('\t') != std::string::npos;
+      ctx.fail(
+          spot, "",
+          "YAML syntax error: " + error.msg + (tab ? " (YAML indentation must use spaces, not tabs)" : ""));
+    }
+    ctx.apply_overrides(root);
+    Scenario scenario = read_scenario(ctx, ctx.root(root));
+    scenario.source_path = display_name;
+    return scenario;
+  } catch (const YAML::Exception& error) {
+    // Not expected once the syntax is valid; still, nothing from yaml-cpp may escape.
+    ctx.fail(ctx.file_spot(error.mark), "", "cannot read the scenario: " + error.msg);
+  }
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: it is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ScenarioError({path, 0, 0}, "",
+                        std::string("cannot read the scenario file: ") + std::strerror(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: read error");
+  return load_scenario_text(text.str(), path, overrides);
+}
+
+}  // namespace fleet::sim

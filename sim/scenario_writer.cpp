@@ -1,0 +1,159 @@
+#include "sim/scenario_writer.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "sim/quantity.hpp"
+
+namespace fleet::sim {
+namespace {
+
+// A YAML double-quoted scalar: safe for any text (colons, '#', leading spaces, newlines).
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\x%02x", byte);
+      out += escape;
+    } else {
+      out += c;  // UTF-8 passes through unchanged
+    }
+  }
+  return out + "\"";
+}
+
+std::string q(double value, Dimension dimension) {
+  return format_quantity(value, dimension);
+}
+
+std::string position(const GeoPoint& point) {
+  return "lat: " + q(point.lat_deg, Dimension::DIMENSIONLESS) +
+         ", lon: " + q(point.lon_deg, Dimension::DIMENSIONLESS);
+}
+
+class Writer {
+ public:
+  void line(int indent, const std::string& key, const std::string& value) {
+    text_ += std::string(static_cast<std::size_t>(indent) * 2, ' ') + key + ":" +
+             (value.empty() ? "" : " " + value) + "\n";
+  }
+  void raw(const std::string& text) { text_ += text; }
+  std::string take() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
+
+void write_radio(Writer& w, const RadioSpec& radio) {
+  w.line(0, "radio", "");
+  w.line(1, "region", quoted(radio.region));
+  std::string channels;
+  for (const double channel : radio.channels_hz) {
+    channels += (channels.empty() ? "" : ", ") + q(channel, Dimension::FREQUENCY);
+  }
+  w.line(1, "channels", "[" + channels + "]");
+  w.line(1, "spreading_factor",
+         radio.spreading_factor == 0 ? "auto" : std::to_string(radio.spreading_factor));
+  w.line(1, "sf_margin", q(radio.sf_margin_db, Dimension::DECIBEL));
+  w.line(1, "bandwidth", q(radio.bandwidth_hz, Dimension::FREQUENCY));
+  w.line(1, "coding_rate", "4/" + std::to_string(radio.coding_rate + 4));
+  w.line(1, "preamble_symbols", std::to_string(radio.preamble_symbols));
+  w.line(1, "tx_power", q(radio.tx_power_dbm, Dimension::POWER_DBM));
+  w.line(1, "duty_cycle", q(radio.duty_cycle, Dimension::FRACTION));
+  w.line(1, "mac_overhead", q(radio.mac_overhead_bytes, Dimension::DATA_SIZE));
+  w.line(1, "capture_threshold", q(radio.capture_threshold_db, Dimension::DECIBEL));
+  w.line(1, "path_loss", "");
+  w.line(2, "exponent", q(radio.path_loss.exponent, Dimension::DIMENSIONLESS));
+  w.line(2, "reference_loss", q(radio.path_loss.reference_loss_db, Dimension::DECIBEL));
+  w.line(2, "reference_distance", q(radio.path_loss.reference_distance_m, Dimension::DISTANCE));
+  w.line(2, "shadowing_sigma", q(radio.path_loss.shadowing_sigma_db, Dimension::DECIBEL));
+}
+
+void write_fleet(Writer& w, const FleetSpec& fleet) {
+  w.line(0, "fleet", "");
+  w.line(1, "containers", std::to_string(fleet.containers));
+  const PowerSpec& p = fleet.power;
+  w.line(1, "power", "");
+  w.line(2, "mcu_sleep", q(p.mcu_sleep_a, Dimension::CURRENT));
+  w.line(2, "mcu_active", q(p.mcu_active_a, Dimension::CURRENT));
+  w.line(2, "mcu_active_per_wakeup", q(p.mcu_active_s_per_wakeup, Dimension::TIME));
+  w.line(2, "mcu_wake_charge", q(p.mcu_wake_charge_c, Dimension::CHARGE));
+  w.line(2, "radio_sleep", q(p.radio_sleep_a, Dimension::CURRENT));
+  w.line(2, "radio_tx", q(p.radio_tx_a, Dimension::CURRENT));
+  w.line(2, "radio_rx", q(p.radio_rx_a, Dimension::CURRENT));
+  w.line(2, "sensor_quiescent", q(p.sensor_quiescent_a, Dimension::CURRENT));
+  w.line(2, "sensor_sample_charge", q(p.sensor_sample_charge_c, Dimension::CHARGE));
+  const BatterySpec& b = fleet.battery;
+  w.line(1, "battery", "");
+  w.line(2, "model", quoted(b.model));
+  w.line(2, "capacity", q(b.capacity_c, Dimension::CHARGE));
+  w.line(2, "nominal_voltage", q(b.nominal_voltage_v, Dimension::VOLTAGE));
+  w.line(2, "usable_fraction", q(b.usable_fraction, Dimension::FRACTION));
+  w.line(2, "self_discharge_per_year", q(b.self_discharge_per_year, Dimension::FRACTION));
+  const FirmwareSpec& f = fleet.firmware;
+  w.line(1, "firmware", "");
+  w.line(2, "sample_interval", q(f.sample_interval_s, Dimension::TIME));
+  w.line(2, "report_interval", q(f.report_interval_s, Dimension::TIME));
+  w.line(2, "report_jitter", q(f.report_jitter_s, Dimension::TIME));
+  w.line(2, "coalesce_window", q(f.coalesce_window_s, Dimension::TIME));
+  w.line(2, "queue_capacity", std::to_string(f.queue_capacity));
+}
+
+}  // namespace
+
+std::string to_resolved_yaml(const Scenario& s) {
+  Writer w;
+  w.raw(
+      "# fleetsim resolved scenario: every parameter, SI units (s, m, Hz, A, C, V, bps, B, dB, dBm;\n"
+      "# fractions as plain numbers). Loading this file gives the same scenario. Format: "
+      "scenarios/README.md\n");
+  if (!s.source_path.empty()) w.raw("# resolved from: " + s.source_path + "\n");
+  w.line(0, "name", quoted(s.name));
+  w.line(0, "description", quoted(s.description));
+  w.line(0, "seed", std::to_string(s.seed));
+  w.line(0, "duration", q(s.duration_s, Dimension::TIME));
+
+  w.line(0, "port", "");
+  w.line(1, "name", quoted(s.port.name));
+  w.line(1, "gateways", "");
+  for (const GatewaySpec& gateway : s.port.gateways) {
+    w.raw("    - {name: " + quoted(gateway.name) + ", " + position(gateway.position) + "}\n");
+  }
+  w.line(1, "yard", "");
+  w.line(2, "center", "{" + position(s.port.yard.center) + "}");
+  w.line(2, "east_extent", q(s.port.yard.east_extent_m, Dimension::DISTANCE));
+  w.line(2, "north_extent", q(s.port.yard.north_extent_m, Dimension::DISTANCE));
+  w.line(1, "gateway_link", "");
+  w.line(2, "latency", q(s.port.gateway_link.latency_s, Dimension::TIME));
+  w.line(2, "bandwidth", q(s.port.gateway_link.bandwidth_bps, Dimension::DATA_RATE));
+
+  w.line(0, "backbone", "");
+  w.line(1, "length", q(s.backbone.length_m, Dimension::DISTANCE));
+  w.line(1, "fibre_delay_per_km",
+         format_scaled_quantity(s.backbone.fibre_delay_s_per_m, Dimension::TIME, -3));
+  w.line(1, "equipment_latency", q(s.backbone.equipment_latency_s, Dimension::TIME));
+  w.line(1, "bandwidth", q(s.backbone.bandwidth_bps, Dimension::DATA_RATE));
+
+  w.line(0, "data_centre", "");
+  w.line(1, "name", quoted(s.data_centre.name));
+  w.line(1, "lat", q(s.data_centre.position.lat_deg, Dimension::DIMENSIONLESS));
+  w.line(1, "lon", q(s.data_centre.position.lon_deg, Dimension::DIMENSIONLESS));
+
+  write_radio(w, s.radio);
+  write_fleet(w, s.fleet);
+
+  w.line(0, "output", "");
+  w.line(1, "timeseries_interval", q(s.output.timeseries_interval_s, Dimension::TIME));
+  return w.take();
+}
+
+}  // namespace fleet::sim

@@ -1,0 +1,254 @@
+#include "sim/scenario_loader.hpp"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using namespace fleet::sim;
+
+namespace {
+
+// Every key of the format, each set to something other than its default.
+const char* const FULL_SCENARIO = R"(name: full-test
+description: "every key set"
+seed: 18446744073709551615
+duration: 2d
+port:
+  name: Test Port
+  gateways:
+    - {name: gw-a, lat: 43.43, lon: 4.86}
+    - name: gw-b
+      lat: -12.5
+      lon: 179.9
+  yard: {center: {lat: 43.42, lon: 4.87}, east_extent: 1.5km, north_extent: 600m}
+  gateway_link: {latency: 3ms, bandwidth: 50Mbps}
+backbone: {length: 60km, fibre_delay_per_km: 5us, equipment_latency: 2ms, bandwidth: 1Gbps}
+data_centre: {name: Paris, lat: 48.85, lon: 2.35}
+radio:
+  region: EU868
+  channels: [868.1MHz, 868.3MHz]
+  spreading_factor: 9
+  sf_margin: 3dB
+  bandwidth: 250kHz
+  coding_rate: 4/7
+  preamble_symbols: 10
+  tx_power: 10dBm
+  duty_cycle: 0.1%
+  mac_overhead: 20B
+  capture_threshold: 4dB
+  path_loss: {exponent: 2.9, reference_loss: 40dB, reference_distance: 10m, shadowing_sigma: 8dB}
+fleet:
+  containers: 10
+  power: {mcu_sleep: 2uA, mcu_active: 4mA, mcu_active_per_wakeup: 6ms, mcu_wake_charge: 0.7uC,
+          radio_sleep: 0.2uA, radio_tx: 118mA, radio_rx: 5mA, sensor_quiescent: 4uA, sensor_sample_charge: 13.9uC}
+  battery: {model: ideal, capacity: 13Ah, nominal_voltage: 3.5V, usable_fraction: 70%, self_discharge_per_year: 2%}
+  firmware: {sample_interval: 10min, report_interval: 2h, report_jitter: 1min, coalesce_window: 5s, queue_capacity: 64}
+output: {timeseries_interval: 30min}
+)";
+
+const char* const MINIMAL_SCENARIO = "port:\n  gateways:\n    - {name: gw-1, lat: 43.4, lon: 4.9}\n";
+
+}  // namespace
+
+TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
+  const Scenario s = load_scenario_text(FULL_SCENARIO, "full.yaml");
+  CHECK(s.name == "full-test");
+  CHECK(s.description == "every key set");
+  CHECK(s.source_path == "full.yaml");
+  CHECK(s.seed == 18446744073709551615ull);
+  CHECK(s.duration_s == 172800);
+  CHECK(s.port.name == "Test Port");
+  REQUIRE(s.port.gateways.size() == 2);
+  CHECK(s.port.gateways[0] == GatewaySpec{"gw-a", {43.43, 4.86}});
+  CHECK(s.port.gateways[1] == GatewaySpec{"gw-b", {-12.5, 179.9}});
+  CHECK(s.port.yard == YardSpec{{43.42, 4.87}, 1500, 600});
+  CHECK(s.port.gateway_link == LinkSpec{0.003, 50e6});
+  CHECK(s.backbone.length_m == 60e3);
+  CHECK(s.backbone.fibre_delay_s_per_m == 5e-9);
+  CHECK(s.backbone.equipment_latency_s == 0.002);
+  CHECK(s.backbone.bandwidth_bps == 1e9);
+  CHECK(s.data_centre.name == "Paris");
+  CHECK(s.data_centre.position == GeoPoint{48.85, 2.35});
+  CHECK(s.radio.region == "EU868");
+  CHECK(s.radio.channels_hz == std::vector<double>{868.1e6, 868.3e6});
+  CHECK(s.radio.spreading_factor == 9);
+  CHECK(s.radio.sf_margin_db == 3);
+  CHECK(s.radio.bandwidth_hz == 250e3);
+  CHECK(s.radio.coding_rate == 3);
+  CHECK(s.radio.preamble_symbols == 10);
+  CHECK(s.radio.tx_power_dbm == 10);
+  CHECK(s.radio.duty_cycle == 0.001);
+  CHECK(s.radio.mac_overhead_bytes == 20);
+  CHECK(s.radio.capture_threshold_db == 4);
+  CHECK(s.radio.path_loss == PathLossSpec{2.9, 40, 10, 8});
+  CHECK(s.fleet.containers == 10);
+  const PowerSpec& p = s.fleet.power;
+  CHECK(p.mcu_sleep_a == 2e-6);
+  CHECK(p.mcu_active_a == 4e-3);
+  CHECK(p.mcu_active_s_per_wakeup == 6e-3);
+  CHECK(p.mcu_wake_charge_c == 0.7e-6);
+  CHECK(p.radio_sleep_a == 0.2e-6);
+  CHECK(p.radio_tx_a == 118e-3);
+  CHECK(p.radio_rx_a == 5e-3);
+  CHECK(p.sensor_quiescent_a == 4e-6);
+  CHECK(p.sensor_sample_charge_c == 13.9e-6);
+  CHECK(s.fleet.battery == BatterySpec{"ideal", 13 * 3600.0, 3.5, 0.7, 0.02});
+  CHECK(s.fleet.firmware == FirmwareSpec{600, 7200, 60, 5, 64});
+  CHECK(s.output.timeseries_interval_s == 1800);
+}
+
+TEST_CASE("absent keys take the defaults of scenario.hpp", "[loader]") {
+  const Scenario s = load_scenario_text(MINIMAL_SCENARIO, "minimal.yaml");
+  Scenario expected;
+  expected.source_path = "minimal.yaml";
+  expected.port.gateways = {{"gw-1", {43.4, 4.9}}};
+  CHECK(s == expected);
+  // Empty sections ("radio:" with nothing under it) are the same as absent ones.
+  CHECK(load_scenario_text(std::string(MINIMAL_SCENARIO) + "radio:\nfleet: {}\n", "minimal.yaml") ==
+        expected);
+}
+
+TEST_CASE("spreading factor and coding rate spellings", "[loader]") {
+  const auto radio = [](const std::string& line) {
+    return load_scenario_text(std::string(MINIMAL_SCENARIO) + "radio:\n  " + line + "\n", "r.yaml").radio;
+  };
+  CHECK(radio("spreading_factor: auto").spreading_factor == 0);
+  CHECK(radio("spreading_factor: 7").spreading_factor == 7);
+  CHECK(radio("spreading_factor: 12").spreading_factor == 12);
+  CHECK(radio("coding_rate: 4/5").coding_rate == 1);
+  CHECK(radio("coding_rate: 4/8").coding_rate == 4);
+  CHECK(radio("coding_rate: 2").coding_rate == 2);
+  CHECK(radio("duty_cycle: 100%").duty_cycle == 1.0);
+}
+
+TEST_CASE("Overrides (--set) replace values before validation", "[loader][set]") {
+  const Scenario s = load_scenario_text(
+      FULL_SCENARIO, "full.yaml",
+      {"fleet.containers=10000", "radio.spreading_factor=auto", "duration=1d", "port.gateways[1].lat=1.5",
+       "radio.channels=[869.525MHz]", "output={timeseries_interval: 10min}", "fleet.containers=20000"});
+  CHECK(s.fleet.containers == 20000);  // the later override wins
+  CHECK(s.radio.spreading_factor == 0);
+  CHECK(s.duration_s == 86400);
+  CHECK(s.port.gateways[1].position.lat_deg == 1.5);
+  CHECK(s.radio.channels_hz == std::vector<double>{869.525e6});
+  CHECK(s.output.timeseries_interval_s == 600);
+  // A section absent from the file is created.
+  CHECK(load_scenario_text(MINIMAL_SCENARIO, "m.yaml", {"fleet.firmware.queue_capacity=8"})
+            .fleet.firmware.queue_capacity == 8);
+}
+
+namespace {
+
+std::string error_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
+  try {
+    load_scenario_text(text, "s.yaml", overrides);
+  } catch (const ScenarioError& error) {
+    return error.render();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("Override (--set) errors point into the override text", "[loader][set]") {
+  CHECK(error_of(MINIMAL_SCENARIO, {"duration=1d", "radio.spreading_factor=13"}) ==
+        "--set:2:24: error: radio.spreading_factor: expected an integer from 7 to 12 or \"auto\", got 13\n"
+        "    2 | radio.spreading_factor=13\n"
+        "      |                        ^\n");
+  CHECK(error_of(MINIMAL_SCENARIO, {"radoi.spreading_factor=9"}) ==
+        "--set:1:1: error: unknown key 'radoi'; did you mean 'radio'?\n"
+        "    1 | radoi.spreading_factor=9\n"
+        "      | ^\n");
+  CHECK(error_of(MINIMAL_SCENARIO, {"fleet.containers"}) ==
+        "--set:1:1: error: expected key.path=value\n"
+        "    1 | fleet.containers\n"
+        "      | ^\n");
+  CHECK(error_of(MINIMAL_SCENARIO, {"duration=1d", "duration.unit=s"}) ==
+        "--set:2:10: error: duration: holds a value (1d), not a section: cannot set 'unit' inside it\n"
+        "    2 | duration.unit=s\n"
+        "      |          ^\n");
+  CHECK(error_of(MINIMAL_SCENARIO, {"port.gateways[3].lat=1"}) ==
+        "--set:1:6: error: port.gateways: index 3 is out of range: the list has 1 entries\n"
+        "    1 | port.gateways[3].lat=1\n"
+        "      |      ^\n");
+  CHECK(error_of(MINIMAL_SCENARIO, {"radio.channels=[868.1MHz, 868.3Mhz]"}) ==
+        "--set:1:27: error: radio.channels[1]: unknown unit 'Mhz' for a frequency; accepted: Hz, kHz, MHz, "
+        "GHz\n"
+        "    1 | radio.channels=[868.1MHz, 868.3Mhz]\n"
+        "      |                           ^\n");
+}
+
+TEST_CASE("more bad input, reported at the right place", "[loader]") {
+  const std::string base = MINIMAL_SCENARIO;
+  CHECK(error_of(base + "duration:\n") ==
+        "s.yaml:4:1: error: duration: expected a time such as 15min, 7d or 600ms, got nothing\n"
+        "    4 | duration:\n"
+        "      | ^\n");
+  CHECK(error_of(base + "seed: 18446744073709551616\n") ==
+        "s.yaml:4:7: error: seed: expected an integer from 0 to 18446744073709551615 (2^64 - 1), got "
+        "18446744073709551616\n"
+        "    4 | seed: 18446744073709551616\n"
+        "      |       ^\n");
+  CHECK(error_of(base + "seed: 1\nseed: 2\n") ==
+        "s.yaml:5:1: error: duplicate key 'seed' (first set at line 4)\n"
+        "    5 | seed: 2\n"
+        "      | ^\n");
+  CHECK(error_of(base + "fleet: {containers: 0}\n") ==
+        "s.yaml:4:21: error: fleet.containers: expected an integer from 1 to 1000000, got 0\n"
+        "    4 | fleet: {containers: 0}\n"
+        "      |                     ^\n");
+  CHECK(
+      error_of(base + "fleet: {containers: 1000001}\n")
+          .starts_with(
+              "s.yaml:4:21: error: fleet.containers: expected an integer from 1 to 1000000, got 1000001\n"));
+  CHECK(
+      error_of(base + "radio: {duty_cycle: 0%}\n")
+          .starts_with(
+              "s.yaml:4:21: error: radio.duty_cycle: must be greater than 0 and at most 1 (100%), got 0%\n"));
+  CHECK(error_of(base + "fleet: {battery: {usable_fraction: 1.5}}\n")
+            .starts_with("s.yaml:4:36: error: fleet.battery.usable_fraction: must be greater than 0 and at "
+                         "most 1 (100%), got 1.5\n"));
+  CHECK(error_of(base + "radio: {channels: []}\n")
+            .starts_with(
+                "s.yaml:4:19: error: radio.channels: at least one channel is required, got an empty list\n"));
+  CHECK(error_of(base + "data_centre: {lat: 91}\n")
+            .starts_with(
+                "s.yaml:4:20: error: data_centre.lat: expected a latitude from -90 to 90 degrees, got 91\n"));
+  CHECK(error_of(base + "radio: [1, 2]\n")
+            .starts_with("s.yaml:4:8: error: radio: expected a mapping of keys to values, got a list\n"));
+  CHECK(error_of("port: {gateways: [{name: a, lat: 1}]}\n")
+            .starts_with("s.yaml:1:19: error: port.gateways[0]: missing required key 'lon'\n"));
+  CHECK(error_of("").starts_with("s.yaml:1:1: error: port.gateways: at least one gateway is required\n"));
+  CHECK(error_of("just text\n")
+            .starts_with("s.yaml:1:1: error: expected a mapping of keys to values, got just text\n"));
+  CHECK(error_of(base + "name: my run\n")
+            .starts_with("s.yaml:4:7: error: name: expected a name made of letters, digits, '.', '-' and '_' "
+                         "(it names the results "
+                         "folder), got my run\n"));
+  CHECK(error_of(base + "fleet: {firmware: {sampel_interval: 1h}}\n")
+            .starts_with("s.yaml:4:20: error: fleet.firmware: unknown key 'sampel_interval'; did you mean "
+                         "'sample_interval'?\n"));
+  CHECK(error_of(base + "output: {colour: red}\n")
+            .starts_with("s.yaml:4:10: error: output: unknown key 'colour'; accepted keys in output: "
+                         "timeseries_interval\n"));
+  CHECK(error_of(base + "duration_s: 3600\n")
+            .starts_with("s.yaml:4:1: error: unknown key 'duration_s'; did you mean 'duration'?\n"));
+}
+
+TEST_CASE("a missing file is a clear error", "[loader]") {
+  try {
+    load_scenario("/nonexistent/scenario.yaml");
+    FAIL("no error");
+  } catch (const ScenarioError& error) {
+    CHECK(error.render() ==
+          "/nonexistent/scenario.yaml: error: cannot read the scenario file: No such file or directory\n");
+  }
+  CHECK_THROWS_AS(load_scenario("/tmp"), ScenarioError);
+}
+
+TEST_CASE("the files in scenarios/ load", "[loader]") {
+  const Scenario s = load_scenario(std::string(FLEETSIM_FIXTURES_DIR) + "/../../scenarios/quickstart.yaml");
+  CHECK(s.name == "quickstart");
+  CHECK_FALSE(s.port.gateways.empty());
+}
