@@ -1,2 +1,42 @@
-// Temporary entry point while the runtime is being written (replaced in the same series).
-int main() { return 1; }
+// fleetsim: the command-line entry point. Exit status: 0 success, 2 bad input, 1 internal failure.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "fleetsim_version.hpp"
+#include "sim/cli.hpp"
+#include "sim/scenario_error.hpp"
+#include "sim/scenario_loader.hpp"
+#include "sim/scenario_writer.hpp"
+#include "sim/simulation.hpp"
+
+int main(int argc, char** argv) {
+  using namespace fleet::sim;
+  const std::vector<std::string> command_line(argv, argv + argc);
+  try {
+    const CliOptions options = parse_cli(std::vector<std::string>(command_line.begin() + 1, command_line.end()));
+    switch (options.command) {
+      case Command::HELP:
+        std::cout << usage_text();
+        return 0;
+      case Command::VERSION:
+        std::cout << "fleetsim " << FLEETSIM_VERSION << " (" << FLEETSIM_GIT_REVISION << ")\n";
+        return 0;
+      case Command::CHECK:
+        std::cout << to_resolved_yaml(load_scenario(options.scenario_path, options.overrides));
+        return 0;
+      case Command::RUN:
+        return run_simulation(load_scenario(options.scenario_path, options.overrides), options, command_line);
+    }
+  } catch (const UsageError& error) {
+    std::cerr << "fleetsim: error: " << error.what() << "\n\n" << usage_text();
+    return 2;
+  } catch (const ScenarioError& error) {
+    std::cerr << error.render();
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "fleetsim: internal error: " << error.what() << '\n';
+    return 1;
+  }
+  return 1;
+}

@@ -1,0 +1,67 @@
+#include "sim/console_summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace fleet::sim {
+
+namespace {
+std::string printf_string(const char* format, auto... args) {
+  char text[256];
+  std::snprintf(text, sizeof text, format, args...);
+  return text;
+}
+double percent(std::uint64_t part, std::uint64_t whole) {
+  return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+}  // namespace
+
+void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const RunTotals& totals,
+                           const Manifest& manifest, const std::string& run_dir) {
+  const Scenario& scenario = fleet.scenario;
+  const RecordTotals& records = totals.records;
+  const models::LogHistogram& latency = fleet.deliveries.latency_s;
+  const double days = scenario.duration_s / 86400.0;
+
+  out << printf_string("fleetsim: %s — %u containers, %zu gateways, %.1f days simulated in %.1f s (%.0f device events/s)\n",
+                       scenario.name.c_str(), scenario.fleet.containers, scenario.port.gateways.size(), days,
+                       manifest.wall_time_s,
+                       manifest.wall_time_s > 0 ? static_cast<double>(manifest.device_events) / manifest.wall_time_s : 0.0);
+  out << printf_string("  records    %llu generated, %llu delivered (%.2f %%), %llu lost (interference %llu, under sensitivity %llu, queue full %llu), %llu still queued or in flight\n",
+                       static_cast<unsigned long long>(records.generated), static_cast<unsigned long long>(records.delivered),
+                       percent(records.delivered, records.generated), static_cast<unsigned long long>(records.lost_total()),
+                       static_cast<unsigned long long>(records.lost_radio[static_cast<std::size_t>(RadioLoss::INTERFERENCE)]),
+                       static_cast<unsigned long long>(records.lost_radio[static_cast<std::size_t>(RadioLoss::UNDER_SENSITIVITY)]),
+                       static_cast<unsigned long long>(records.dropped_queue_full),
+                       static_cast<unsigned long long>(records.queued_on_device + records.on_air + records.in_flight));
+  if (latency.count() > 0) {
+    out << printf_string("  latency    p50 %.2f s, p95 %.2f s, p99 %.2f s (generation to network server)\n",
+                         latency.percentile(50), latency.percentile(95), latency.percentile(99));
+  }
+  const double device_days = days * scenario.fleet.containers;
+  const EnergyTotals& energy = totals.energy;
+  out << printf_string("  energy     %.3f mAh per device per day (radio %.0f %%, MCU %.0f %%, sensors %.0f %%)\n",
+                       device_days > 0 ? energy.ledger_total_c / 3.6 / device_days : 0.0,
+                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::LORA_RADIO)] / energy.ledger_total_c,
+                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::MCU)] / energy.ledger_total_c,
+                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::SENSORS)] / energy.ledger_total_c);
+  std::vector<double> life_years;
+  for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
+  out << printf_string("  battery    projected life p5 %.1f y, p50 %.1f y, p95 %.1f y (%s model, %.1f Ah, %.0f %% usable)\n",
+                       fleet_percentile(life_years, 5), fleet_percentile(life_years, 50), fleet_percentile(life_years, 95),
+                       scenario.fleet.battery.model.c_str(), scenario.fleet.battery.capacity_c / 3600,
+                       100 * scenario.fleet.battery.usable_fraction);
+  const auto& gateways = fleet.medium.gateway_stats();
+  std::size_t busiest = 0;
+  for (std::size_t g = 1; g < gateways.size(); ++g)
+    if (gateways[g].frames_received > gateways[busiest].frames_received) busiest = g;
+  if (!gateways.empty()) {
+    out << printf_string("  gateways   busiest %s: %.0f frames/h, %.2f %% of its time receiving\n",
+                         scenario.port.gateways[busiest].name.c_str(),
+                         static_cast<double>(gateways[busiest].frames_received) / (days * 24),
+                         100 * gateways[busiest].airtime_received_s / scenario.duration_s);
+  }
+  out << "  results    " << run_dir << "/\n";
+}
+
+}  // namespace fleet::sim

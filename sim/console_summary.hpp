@@ -1,0 +1,15 @@
+#pragma once
+// The short, human-readable summary printed at the end of a run.
+#include <ostream>
+#include <string>
+
+#include "sim/fleet_runtime.hpp"
+#include "sim/run_outputs.hpp"
+#include "sim/run_totals.hpp"
+
+namespace fleet::sim {
+
+void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const RunTotals& totals,
+                           const Manifest& manifest, const std::string& run_dir);
+
+}  // namespace fleet::sim

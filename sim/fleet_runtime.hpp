@@ -1,0 +1,47 @@
+#pragma once
+// Everything the fleet scheduler drives: the devices (firmware + board), the shared radio medium,
+// the gateways' inboxes, and the books of where every record went.
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <vector>
+
+#include "hw/firmware.hpp"
+#include "sim/accounting.hpp"
+#include "sim/delivery_book.hpp"
+#include "sim/event_queue.hpp"
+#include "sim/gateway.hpp"
+#include "sim/radio_medium.hpp"
+#include "sim/scenario.hpp"
+#include "sim/sim_board.hpp"
+
+namespace fleet::sim {
+
+struct Device {
+  Device(FleetRuntime& fleet, std::uint32_t id, models::LocalPoint position, const hw::FirmwareConfig& config)
+      : board(fleet, id, position), firmware(board, config) {}
+  SimBoard board;
+  hw::Firmware firmware;  // holds a reference to `board`: devices never move (kept in a deque)
+  std::array<std::uint32_t, RADIO_LOSS_COUNT> records_lost{};
+  std::uint32_t frames_lost = 0;
+  bool browned_out = false;
+  hw::TimeUs browned_out_at_us = 0;
+};
+
+struct FleetRuntime {
+  FleetRuntime(const Scenario& scenario, RadioMedium medium, std::size_t device_count)
+      : scenario(scenario), medium(std::move(medium)), deliveries(device_count) {}
+
+  const Scenario& scenario;
+  hw::TimeUs now_us = 0;
+  EventQueue events;
+  RadioMedium medium;
+  BackhaulTracker backhaul;
+  DeliveryBook deliveries;
+  std::vector<std::shared_ptr<GatewayInbox>> gateway_inboxes;
+  std::deque<Device> devices;
+  std::uint64_t device_events = 0;
+};
+
+}  // namespace fleet::sim

@@ -1,0 +1,108 @@
+#include "sim/fleet_scheduler.hpp"
+
+#include <simgrid/s4u.hpp>
+
+namespace fleet::sim {
+
+namespace {
+double to_seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
+constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
+}  // namespace
+
+void FleetScheduler::operator()() const {
+  FleetRuntime& fleet = *fleet_;
+  for (Device& device : fleet.devices) {
+    device.board.charge_firmware_run();
+    device.firmware.on_boot();
+  }
+  fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
+
+  while (!fleet.events.empty() && fleet.events.top().at_us <= end_us_) {
+    const Event event = fleet.events.pop();
+    if (event.at_us > fleet.now_us) {
+      simgrid::s4u::this_actor::sleep_until(to_seconds(event.at_us));
+      fleet.now_us = event.at_us;
+    }
+    dispatch(event);
+    progress_->update(to_seconds(fleet.now_us), fleet.device_events);
+  }
+  if (end_us_ > fleet.now_us) simgrid::s4u::this_actor::sleep_until(to_seconds(end_us_));
+  fleet.now_us = end_us_;
+  for (Device& device : fleet.devices) device.board.settle(end_us_);
+  sample();
+  progress_->finish(to_seconds(fleet.now_us), fleet.device_events);
+}
+
+void FleetScheduler::dispatch(const Event& event) const {
+  FleetRuntime& fleet = *fleet_;
+  if (event.kind == EventKind::FLEET_SAMPLE) {
+    sample();
+    if (fleet.now_us + sample_interval_us_ < end_us_)
+      fleet.events.push(fleet.now_us + sample_interval_us_, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
+    return;
+  }
+  Device& device = fleet.devices[event.device_id];
+  if (device.browned_out) return;
+  switch (event.kind) {
+    case EventKind::WAKEUP:
+      if (!device.board.wakeup_is_current(event.generation)) return;  // re-armed since
+      ++fleet.device_events;
+      device.board.charge_firmware_run();
+      device.firmware.on_wakeup();
+      break;
+    case EventKind::TX_END:
+      ++fleet.device_events;
+      end_transmission(device);
+      break;
+    case EventKind::FLEET_SAMPLE:
+      break;
+  }
+  if (device.board.battery().depleted()) {
+    // Brown-out: the firmware stops here; what it still holds stays counted as queued on the device.
+    device.browned_out = true;
+    device.browned_out_at_us = fleet.now_us;
+  }
+}
+
+void FleetScheduler::end_transmission(Device& device) const {
+  FleetRuntime& fleet = *fleet_;
+  SimBoard& board = device.board;
+  const RadioOutcome& outcome = fleet.medium.end(board.transmission());
+  if (outcome.received.empty()) {
+    device.records_lost[static_cast<std::size_t>(outcome.loss)] += board.tx_records();
+    ++device.frames_lost;
+  } else {
+    fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records(),
+                               static_cast<std::uint32_t>(outcome.received.size()));
+    for (const Reception& reception : outcome.received) {
+      fleet.gateway_inboxes[reception.gateway]->push(
+          UplinkMessage{board.device_id(), reception.gateway, fleet.now_us, reception.rssi_dbm, board.tx_frame()});
+    }
+  }
+  board.end_tx();
+  board.charge_firmware_run();
+  device.firmware.on_tx_done(hw::TxResult{});
+}
+
+void FleetScheduler::sample() const {
+  const FleetRuntime& fleet = *fleet_;
+  TimeSeriesRow row;
+  row.time_s = to_seconds(fleet.now_us);
+  double state_of_charge_sum = 0;
+  double charge_c = 0;
+  for (const Device& device : fleet.devices) {
+    const hw::FirmwareStats& stats = device.firmware.stats();
+    row.records_generated += stats.records_generated;
+    row.records_lost += stats.records_dropped_queue_full;
+    for (std::uint32_t lost : device.records_lost) row.records_lost += lost;
+    row.records_queued += device.firmware.queued_records();
+    state_of_charge_sum += device.board.battery().state_of_charge();
+    charge_c += device.board.ledger().total_charge_c();
+  }
+  row.records_delivered = fleet.deliveries.records_delivered;
+  row.mean_state_of_charge = fleet.devices.empty() ? 0.0 : state_of_charge_sum / static_cast<double>(fleet.devices.size());
+  row.charge_drawn_mah = charge_c / 3.6;
+  series_->push_back(row);
+}
+
+}  // namespace fleet::sim

@@ -1,0 +1,31 @@
+#pragma once
+// The one SimGrid actor that drives every device's firmware from a single time-ordered queue.
+// (One actor per device costs 7x the wall time and 50x the memory: ARCHITECTURE.md section 4.)
+#include "hw/types.hpp"
+#include "sim/fleet_runtime.hpp"
+#include "sim/progress.hpp"
+#include "sim/time_series.hpp"
+
+namespace fleet::sim {
+
+class FleetScheduler {
+ public:
+  FleetScheduler(FleetRuntime* fleet, hw::TimeUs end_us, hw::TimeUs sample_interval_us, Progress* progress,
+                 TimeSeries* series)
+      : fleet_(fleet), end_us_(end_us), sample_interval_us_(sample_interval_us), progress_(progress),
+        series_(series) {}
+  void operator()() const;
+
+ private:
+  void dispatch(const Event& event) const;
+  void end_transmission(Device& device) const;
+  void sample() const;
+
+  FleetRuntime* fleet_;
+  hw::TimeUs end_us_;
+  hw::TimeUs sample_interval_us_;
+  Progress* progress_;
+  TimeSeries* series_;
+};
+
+}  // namespace fleet::sim

@@ -1,0 +1,250 @@
+#include "sim/run_outputs.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <simgrid/version.h>
+#include <stdexcept>
+
+#include "fleetsim_version.hpp"
+#include "sim/json_writer.hpp"
+
+namespace fleet::sim {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr double C_PER_MAH = 3.6;
+constexpr const char* COMPONENT_NAMES[hw::COMPONENT_COUNT] = {"mcu", "lora_radio", "gnss", "sensors", "modem"};
+
+std::ofstream open_output(const fs::path& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+  return out;
+}
+
+void close_output(std::ofstream& out, const fs::path& path) {
+  out.close();
+  if (!out) throw std::runtime_error("error while writing " + path.string());
+}
+
+std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string line;
+  for (const std::string& field : fields) {
+    if (!line.empty()) line += ',';
+    line += field;
+  }
+  return line + '\n';
+}
+}  // namespace
+
+double fleet_percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
+  const auto lower = static_cast<std::size_t>(rank);
+  const std::size_t upper = std::min(lower + 1, values.size() - 1);
+  return values[lower] + (rank - static_cast<double>(lower)) * (values[upper] - values[lower]);
+}
+
+void write_manifest(const fs::path& dir, const Manifest& manifest) {
+  const fs::path path = dir / "manifest.json";
+  std::ofstream out = open_output(path);
+  JsonWriter json(out);
+  json.begin_object();
+  json.value("fleetsim_version", FLEETSIM_VERSION);
+  json.value("git_revision", FLEETSIM_GIT_REVISION);
+  json.value("simgrid_version", std::to_string(SIMGRID_VERSION_MAJOR) + "." + std::to_string(SIMGRID_VERSION_MINOR) +
+                                    "." + std::to_string(SIMGRID_VERSION_PATCH));
+  json.begin_array("command");
+  for (const std::string& word : manifest.command) json.value("", word);
+  json.end_array();
+  json.value("scenario_file", manifest.scenario_file);
+  json.value("seed", manifest.seed);
+  json.value("started_utc", manifest.started_utc);
+  json.value("wall_time_s", manifest.wall_time_s);
+  json.value("simulated_s", manifest.simulated_s);
+  json.value("device_events", manifest.device_events);
+  json.value("completed", manifest.completed);
+  json.begin_array("outputs");
+  for (const std::string& name : manifest.outputs) json.value("", name);
+  json.end_array();
+  json.end_object();
+  close_output(out, path);
+}
+
+void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const World& world, const RunTotals& totals) {
+  const Scenario& scenario = fleet.scenario;
+  const fs::path path = dir / "summary.json";
+  std::ofstream out = open_output(path);
+  JsonWriter json(out);
+  const RecordTotals& records = totals.records;
+  const double days = scenario.duration_s / 86400.0;
+
+  json.begin_object();
+  json.value("scenario", scenario.name);
+  json.value("seed", scenario.seed);
+  json.value("duration_s", scenario.duration_s);
+  json.value("containers", scenario.fleet.containers);
+  json.value("gateways", static_cast<std::uint32_t>(scenario.port.gateways.size()));
+
+  json.begin_object("records");
+  json.value("generated", records.generated);
+  json.value("delivered", records.delivered);
+  json.begin_object("lost");
+  for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r)
+    json.value(radio_loss_name(static_cast<RadioLoss>(r)), records.lost_radio[r]);
+  json.value("queue_full", records.dropped_queue_full);
+  json.end_object();
+  json.value("lost_total", records.lost_total());
+  json.value("queued_on_device", records.queued_on_device);
+  json.value("on_air", records.on_air);
+  json.value("in_flight", records.in_flight);
+  json.value("balanced", records.accounted() == records.generated);
+  json.value("delivery_ratio",
+             records.generated ? static_cast<double>(records.delivered) / static_cast<double>(records.generated) : 0.0);
+  json.end_object();
+
+  json.begin_object("frames");
+  json.value("sent", totals.frames_sent);
+  json.value("lost", totals.frames_lost);
+  json.value("duplicate_copies", totals.duplicate_copies);
+  json.value("duty_cycle_deferrals", totals.duty_cycle_deferrals);
+  json.end_object();
+
+  const models::LogHistogram& latency = fleet.deliveries.latency_s;
+  json.begin_object("latency_s");
+  json.value("count", static_cast<std::uint64_t>(latency.count()));
+  json.value("mean", latency.mean());
+  json.value("p50", latency.percentile(50));
+  json.value("p95", latency.percentile(95));
+  json.value("p99", latency.percentile(99));
+  json.value("min", latency.min());
+  json.value("max", latency.max());
+  json.value("idle_backhaul", world.gateway_to_server_latency_s);
+  json.end_object();
+
+  std::vector<double> age_s;
+  for (const DeviceDeliveries& device : fleet.deliveries.devices) {
+    if (device.records_delivered > 0) age_s.push_back(device.age.time_average_s(scenario.duration_s));
+  }
+  json.begin_object("age_of_information_s");
+  json.value("devices_with_deliveries", static_cast<std::uint64_t>(age_s.size()));
+  json.value("p50", fleet_percentile(age_s, 50));
+  json.value("p95", fleet_percentile(age_s, 95));
+  json.end_object();
+
+  const EnergyTotals& energy = totals.energy;
+  const double device_days = days * scenario.fleet.containers;
+  json.begin_object("energy");
+  json.value("charge_per_device_day_mah", device_days > 0 ? energy.ledger_total_c / C_PER_MAH / device_days : 0.0);
+  json.begin_object("by_component_mah");
+  for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) json.value(COMPONENT_NAMES[c], energy.component_charge_c[c] / C_PER_MAH);
+  json.end_object();
+  json.value("components_total_mah", energy.ledger_total_c / C_PER_MAH);
+  json.value("battery_drawn_mah", energy.battery_drawn_c / C_PER_MAH);
+  json.end_object();
+
+  std::vector<double> life_years;
+  for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
+  json.begin_object("battery_life_years");
+  json.value("model", scenario.fleet.battery.model);
+  json.value("p5", fleet_percentile(life_years, 5));
+  json.value("p50", fleet_percentile(life_years, 50));
+  json.value("p95", fleet_percentile(life_years, 95));
+  json.value("browned_out_devices", totals.browned_out);
+  json.end_object();
+
+  json.begin_array("gateway_load");
+  const auto& radio_stats = fleet.medium.gateway_stats();
+  for (std::size_t g = 0; g < radio_stats.size(); ++g) {
+    json.begin_object();
+    json.value("name", scenario.port.gateways[g].name);
+    json.value("frames_received", radio_stats[g].frames_received);
+    json.value("frames_per_hour", days > 0 ? static_cast<double>(radio_stats[g].frames_received) / (days * 24) : 0.0);
+    json.value("airtime_fraction", radio_stats[g].airtime_received_s / scenario.duration_s);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  close_output(out, path);
+}
+
+void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const RunTotals& totals) {
+  const fs::path path = dir / "devices.csv";
+  std::ofstream out = open_output(path);
+  out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,"
+         "records_delivered,records_lost_under_sensitivity,records_lost_interference,records_dropped_queue_full,"
+         "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
+         "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
+         "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,browned_out\n";
+  for (const Device& device : fleet.devices) {
+    const std::uint32_t id = device.board.device_id();
+    const hw::FirmwareStats& stats = device.firmware.stats();
+    const DeviceDeliveries& delivered = fleet.deliveries.devices[id];
+    const models::EnergyLedger& ledger = device.board.ledger();
+    std::string line;
+    for (const std::string& field :
+         {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
+          format_number(int{device.firmware.config().spreading_factor}), fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name,
+          format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(stats.records_generated),
+          format_number(delivered.records_delivered), format_number(device.records_lost[0]),
+          format_number(device.records_lost[1]), format_number(stats.records_dropped_queue_full),
+          format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(stats.frames_sent),
+          format_number(stats.tx_deferred_duty_cycle),
+          format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
+          format_number(delivered.records_delivered ? delivered.age.time_average_s(fleet.scenario.duration_s) : 0.0)}) {
+      line += field + ',';
+    }
+    for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) line += format_number(ledger.component_charge_c(c) / C_PER_MAH) + ',';
+    line += format_number(ledger.total_charge_c() / C_PER_MAH) + ',';
+    line += format_number(totals.devices[id].mean_current_a * 1e6) + ',';
+    line += format_number(device.board.battery().state_of_charge()) + ',';
+    line += format_number(totals.devices[id].battery_life_years) + ',';
+    line += device.browned_out ? "1\n" : "0\n";
+    out << line;
+  }
+  close_output(out, path);
+}
+
+void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet) {
+  const fs::path path = dir / "gateways.csv";
+  std::ofstream out = open_output(path);
+  out << "gateway,lat_deg,lon_deg,frames_received,frames_lost_interference,frames_under_sensitivity,"
+         "airtime_received_s,forwarded_frames,forwarded_bytes\n";
+  const auto& stats = fleet.medium.gateway_stats();
+  for (std::size_t g = 0; g < stats.size(); ++g) {
+    const GatewaySpec& spec = fleet.scenario.port.gateways[g];
+    out << csv_line({spec.name, format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
+                     format_number(stats[g].frames_received), format_number(stats[g].frames_lost_interference),
+                     format_number(stats[g].frames_under_sensitivity), format_number(stats[g].airtime_received_s),
+                     format_number(fleet.gateway_inboxes[g]->forwarded_frames),
+                     format_number(fleet.gateway_inboxes[g]->forwarded_bytes)});
+  }
+  close_output(out, path);
+}
+
+void write_timeseries_csv(const fs::path& dir, const TimeSeries& series) {
+  const fs::path path = dir / "timeseries.csv";
+  std::ofstream out = open_output(path);
+  out << "time_s,records_generated,records_delivered,records_lost,records_queued,mean_state_of_charge,"
+         "charge_drawn_mah\n";
+  for (const TimeSeriesRow& row : series) {
+    out << csv_line({format_number(row.time_s), format_number(row.records_generated), format_number(row.records_delivered),
+                     format_number(row.records_lost), format_number(row.records_queued),
+                     format_number(row.mean_state_of_charge), format_number(row.charge_drawn_mah)});
+  }
+  close_output(out, path);
+}
+
+void write_latency_csv(const fs::path& dir, const FleetRuntime& fleet) {
+  const fs::path path = dir / "latency_percentiles.csv";
+  std::ofstream out = open_output(path);
+  out << "percentile,latency_s\n";
+  const models::LogHistogram& latency = fleet.deliveries.latency_s;
+  if (latency.count() > 0) {
+    for (double p = 0; p <= 100.0; p += 0.5) out << csv_line({format_number(p), format_number(latency.percentile(p))});
+  }
+  close_output(out, path);
+}
+
+}  // namespace fleet::sim

@@ -1,0 +1,49 @@
+#include "sim/run_totals.hpp"
+
+#include "models/battery.hpp"
+
+namespace fleet::sim {
+
+std::uint64_t RecordTotals::lost_total() const {
+  std::uint64_t lost = dropped_queue_full;
+  for (std::uint64_t n : lost_radio) lost += n;
+  return lost;
+}
+
+std::uint64_t RecordTotals::accounted() const { return delivered + lost_total() + queued_on_device + on_air + in_flight; }
+
+RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
+  RunTotals totals;
+  const BatterySpec& battery = fleet.scenario.fleet.battery;
+  models::BatteryParams params{battery.capacity_c, battery.nominal_voltage_v, battery.usable_fraction,
+                               battery.self_discharge_per_year};
+  for (const Device& device : fleet.devices) {
+    const hw::FirmwareStats& stats = device.firmware.stats();
+    totals.records.generated += stats.records_generated;
+    totals.records.dropped_queue_full += stats.records_dropped_queue_full;
+    totals.records.queued_on_device += device.firmware.queued_records();
+    for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) totals.records.lost_radio[r] += device.records_lost[r];
+    // A frame whose TX_END falls after the end of the run is still on air.
+    if (device.board.transmission().end_us > fleet.now_us) totals.records.on_air += device.board.tx_records();
+    totals.frames_sent += stats.frames_sent;
+    totals.frames_lost += device.frames_lost;
+    totals.duty_cycle_deferrals += stats.tx_deferred_duty_cycle;
+    totals.browned_out += device.browned_out ? 1 : 0;
+
+    const models::EnergyLedger& ledger = device.board.ledger();
+    for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) totals.energy.component_charge_c[c] += ledger.component_charge_c(c);
+    totals.energy.ledger_total_c += ledger.total_charge_c();
+    totals.energy.battery_drawn_c += device.board.battery().charge_drawn_c();
+
+    DeviceSummary summary;
+    summary.mean_current_a = duration_s > 0 ? ledger.total_charge_c() / duration_s : 0.0;
+    summary.battery_life_years = models::projected_lifetime_s(params, summary.mean_current_a) / models::SECONDS_PER_YEAR;
+    totals.devices.push_back(summary);
+  }
+  for (const DeviceDeliveries& device : fleet.deliveries.devices) totals.duplicate_copies += device.duplicate_copies;
+  totals.records.delivered = fleet.deliveries.records_delivered;
+  totals.records.in_flight = fleet.backhaul.records_in_flight();
+  return totals;
+}
+
+}  // namespace fleet::sim

@@ -1,0 +1,70 @@
+#pragma once
+// The simulated board of one container tracker: the HAL the firmware runs on. It models the
+// hardware around the firmware — alarm timer, LoRa radio, sensors, fuel gauge — and keeps the
+// device's energy ledger and battery. `final` so the runtime's own calls devirtualise.
+#include <cstdint>
+#include <vector>
+
+#include "hw/hal.hpp"
+#include "models/battery.hpp"
+#include "models/energy_ledger.hpp"
+#include "models/geo.hpp"
+#include "models/random_stream.hpp"
+#include "sim/radio_medium.hpp"
+
+namespace fleet::sim {
+
+struct FleetRuntime;
+
+inline constexpr hw::TimeUs NO_WAKEUP = ~hw::TimeUs{0};
+
+class SimBoard final : public hw::Hal {
+ public:
+  SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPoint position);
+
+  // hw::Hal
+  hw::TimeUs now_us() const override;
+  void arm_wakeup(hw::TimeUs at_us) override;
+  hw::TxStatus start_tx(hw::Bearer bearer, const std::uint8_t* frame, std::size_t len, hw::TxParams params) override;
+  void start_gnss_fix(hw::TimeUs timeout_us) override;
+  hw::SensorSample read_sensors() override;
+  hw::BatteryReading read_battery() override;
+  std::uint32_t random_u32() override;
+  void set_power_state(hw::Component component, hw::PowerState state) override;
+
+  // Runtime side.
+  bool wakeup_is_current(std::uint32_t generation) const { return generation == wakeup_generation_; }
+  void charge_firmware_run();  // MCU wake-up and run cost of one firmware entry-point call
+  const Transmission& transmission() const { return tx_; }
+  const std::vector<std::uint8_t>& tx_frame() const { return tx_frame_; }
+  std::uint32_t tx_records() const { return tx_records_; }
+  std::uint16_t tx_frame_counter() const { return tx_frame_counter_; }
+  void end_tx();
+  void settle(hw::TimeUs now_us);  // accrue the ledger and battery up to now (end of run)
+
+  std::uint32_t device_id() const { return device_id_; }
+  models::LocalPoint position() const { return position_; }
+  const models::EnergyLedger& ledger() const { return ledger_; }
+  const models::Battery& battery() const { return battery_; }
+
+ private:
+  void feed_battery(models::EnergyLedger::Interval interval);
+
+  FleetRuntime& fleet_;
+  std::uint32_t device_id_;
+  models::LocalPoint position_;
+  std::uint32_t wakeup_generation_ = 0;
+  hw::TimeUs armed_at_us_ = NO_WAKEUP;
+  hw::TimeUs aged_until_us_ = 0;
+  bool tx_active_ = false;
+  Transmission tx_;
+  std::uint32_t tx_records_ = 0;
+  std::uint16_t tx_frame_counter_ = 0;
+  std::vector<std::uint8_t> tx_frame_;
+  models::EnergyLedger ledger_;
+  models::Battery battery_;
+  models::RandomStream firmware_random_;
+  models::RandomStream sensor_random_;
+};
+
+}  // namespace fleet::sim

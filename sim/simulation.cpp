@@ -1,0 +1,144 @@
+#include "sim/simulation.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <simgrid/s4u.hpp>
+
+#include "models/lora_link.hpp"
+#include "sim/console_summary.hpp"
+#include "sim/firmware_setup.hpp"
+#include "sim/fleet_scheduler.hpp"
+#include "sim/network_server.hpp"
+#include "sim/run_outputs.hpp"
+#include "sim/run_totals.hpp"
+#include "sim/scenario_writer.hpp"
+#include "sim/world.hpp"
+
+namespace fleet::sim {
+
+namespace fs = std::filesystem;
+namespace sg4 = simgrid::s4u;
+
+namespace {
+
+constexpr const char* SERVER_MAILBOX = "network-server";
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return text;
+}
+
+// Our SimGrid defaults go first so that the user's own --cfg/--log, which come after, win.
+//  - CM02: the default LV08 model multiplies latencies (a configured 2 ms link would cost more);
+//    cable, satellite and port-network latencies must come out as configured (ARCHITECTURE.md 4).
+//  - raw contexts: the fastest context switches, one thread.
+//  - warnings only: the engine's INFO chatter would drown the summary.
+std::vector<std::string> engine_arguments(const CliOptions& options) {
+  std::vector<std::string> args{"fleetsim", "--log=root.thres:warning", "--cfg=network/model:CM02",
+                                "--cfg=contexts/factory:raw"};
+  args.insert(args.end(), options.simgrid_args.begin(), options.simgrid_args.end());
+  return args;
+}
+
+int spreading_factor_for(const Scenario& scenario, const RadioMedium& medium, std::uint32_t device_id) {
+  if (scenario.radio.spreading_factor != 0) return scenario.radio.spreading_factor;
+  const int sf = models::lowest_spreading_factor(medium.best_rssi_dbm(device_id), scenario.radio.bandwidth_hz,
+                                                 scenario.radio.sf_margin_db);
+  return sf == 0 ? 12 : sf;  // out of reach at every SF: try the most robust one anyway
+}
+
+bool energy_balances(const EnergyTotals& energy) {
+  const double scale = std::max(1e-30, std::abs(energy.battery_drawn_c));
+  return std::abs(energy.ledger_total_c - energy.battery_drawn_c) / scale <= 1e-9;
+}
+
+}  // namespace
+
+int run_simulation(const Scenario& scenario, const CliOptions& options, const std::vector<std::string>& command_line) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  const fs::path dir = options.output_dir.empty()
+                           ? fs::path("results/runs") / (scenario.name + "-seed" + std::to_string(scenario.seed))
+                           : fs::path(options.output_dir);
+  fs::create_directories(dir);
+
+  Manifest manifest;
+  manifest.command = command_line;
+  manifest.scenario_file = scenario.source_path;
+  manifest.seed = scenario.seed;
+  manifest.started_utc = utc_now();
+  write_manifest(dir, manifest);  // completed: false until the very end
+  {
+    std::ofstream resolved(dir / "scenario.resolved.yaml", std::ios::binary | std::ios::trunc);
+    resolved << to_resolved_yaml(scenario);
+    if (!resolved) throw std::runtime_error("cannot write " + (dir / "scenario.resolved.yaml").string());
+  }
+
+  std::vector<std::string> engine_args = engine_arguments(options);
+  std::vector<char*> engine_argv;
+  for (std::string& arg : engine_args) engine_argv.push_back(arg.data());
+  int engine_argc = static_cast<int>(engine_argv.size());
+  sg4::Engine engine(&engine_argc, engine_argv.data());
+
+  const World world = build_world(scenario);
+  const std::vector<models::LocalPoint> positions = place_containers(scenario);
+  RadioMedium medium(scenario.radio, world.gateway_positions, scenario.seed);
+  for (const models::LocalPoint& position : positions) medium.add_device(position);
+
+  FleetRuntime fleet(scenario, std::move(medium), positions.size());
+  for (std::uint32_t id = 0; id < positions.size(); ++id) {
+    const int sf = spreading_factor_for(scenario, fleet.medium, id);
+    fleet.devices.emplace_back(fleet, id, positions[id], firmware_config_for(scenario, id, sf));
+  }
+  for (std::size_t g = 0; g < world.gateway_hosts.size(); ++g) {
+    fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
+    sg4::Actor::create("gateway", world.gateway_hosts[g], Gateway(fleet.gateway_inboxes.back(), SERVER_MAILBOX));
+  }
+  sg4::Actor::create("network-server", world.data_centre,
+                     NetworkServer(SERVER_MAILBOX, &fleet.backhaul, &fleet.deliveries));
+
+  const auto end_us = static_cast<hw::TimeUs>(std::llround(scenario.duration_s * 1e6));
+  Progress progress(!options.quiet && isatty(STDERR_FILENO), scenario.duration_s);
+  TimeSeries series;
+  sg4::Actor::create("fleet-scheduler", world.air,
+                     FleetScheduler(&fleet, end_us, static_cast<hw::TimeUs>(std::llround(scenario.output.timeseries_interval_s * 1e6)),
+                                    &progress, &series));
+  engine.run();
+
+  RunTotals totals = compute_totals(fleet, scenario.duration_s);
+  write_summary_json(dir, fleet, world, totals);
+  write_devices_csv(dir, fleet, totals);
+  write_gateways_csv(dir, fleet);
+  write_timeseries_csv(dir, series);
+  write_latency_csv(dir, fleet);
+
+  const bool records_balance = totals.records.accounted() == totals.records.generated;
+  const bool energy_balance = energy_balances(totals.energy);
+  if (!records_balance || !energy_balance) {
+    std::cerr << "fleetsim: internal error: the books do not close ("
+              << (records_balance ? "" : "records generated != delivered + lost + queued + in flight; ")
+              << (energy_balance ? "" : "component charge != battery charge drawn; ") << "see " << (dir / "summary.json").string()
+              << "). The run folder is marked incomplete.\n";
+    return 1;
+  }
+
+  manifest.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  manifest.device_events = fleet.device_events;
+  manifest.simulated_s = scenario.duration_s;
+  manifest.completed = true;
+  manifest.outputs = {"scenario.resolved.yaml", "summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
+                      "latency_percentiles.csv"};
+  write_manifest(dir, manifest);
+  if (!options.quiet) print_console_summary(std::cout, fleet, totals, manifest, dir.string());
+  return 0;
+}
+
+}  // namespace fleet::sim

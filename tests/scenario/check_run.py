@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Scenario tests: run the fleetsim binary and check what it wrote.
+
+Each check is one function; ctest calls this script once per check (tests/scenario/CMakeLists.txt).
+A check fails by raising (non-zero exit), printing what it expected and what it found.
+"""
+import argparse
+import csv
+import filecmp
+import json
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ARGS = None
+QUICKSTART = "scenarios/quickstart.yaml"
+# A smaller variant of the quickstart for the checks that run several times.
+SMALL = ["--set", "fleet.containers=300", "--set", "duration=2d"]
+DETERMINISTIC_FILES = ["summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
+                       "latency_percentiles.csv", "scenario.resolved.yaml"]
+
+
+def fleetsim(*args, expect=0):
+    cmd = [ARGS.fleetsim, *args]
+    proc = subprocess.run(cmd, cwd=ARGS.source, capture_output=True, text=True)
+    if proc.returncode != expect:
+        raise AssertionError(f"{' '.join(cmd)}: exit {proc.returncode}, expected {expect}\n"
+                             f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+    return proc
+
+
+def run(name, *extra):
+    out = ARGS.work / name
+    if out.exists():
+        shutil.rmtree(out)
+    fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *extra)
+    return out
+
+
+def load_summary(out):
+    return json.loads((out / "summary.json").read_text())
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def quickstart_completes():
+    out = run("quickstart")
+    manifest = json.loads((out / "manifest.json").read_text())
+    check(manifest["completed"] is True, f"manifest not completed: {manifest}")
+    for name in DETERMINISTIC_FILES:
+        check((out / name).stat().st_size > 0, f"{name} is empty")
+    summary = load_summary(out)
+    check(summary["containers"] == 2000, "quickstart has 2,000 containers")
+    records = summary["records"]
+    # Hourly reports for 7 days from 2,000 devices: about 168 each (the first comes at a random offset).
+    check(2000 * 166 <= records["generated"] <= 2000 * 169, f"generated {records['generated']}")
+    check(records["delivery_ratio"] > 0.5, f"delivery ratio {records['delivery_ratio']}")
+    with open(out / "devices.csv") as f:
+        rows = list(csv.DictReader(f))
+    check(len(rows) == 2000, f"devices.csv has {len(rows)} rows")
+
+
+def same_seed_same_bytes():
+    a = run("a", *SMALL)
+    b = run("b", *SMALL)
+    for name in DETERMINISTIC_FILES:
+        check(filecmp.cmp(a / name, b / name, shallow=False), f"{name} differs between two runs with the same seed")
+
+
+def other_seed_other_bytes():
+    a = run("a", *SMALL)
+    b = run("b", *SMALL, "--seed", "2")
+    for name in ["summary.json", "devices.csv"]:
+        check(not filecmp.cmp(a / name, b / name, shallow=False), f"{name} is the same for seeds 1 and 2")
+
+
+def books_close():
+    # A congested variant, so that every kind of fate occurs: many devices on one channel at SF12.
+    # SF12 frames of ~1.5 s need ~150 s of off-time at 1 %: reports every minute back the queue up.
+    out = run("congested", "--set", "fleet.containers=200", "--set", "duration=1d",
+              "--set", "radio.spreading_factor=12", "--set", "radio.channels=[868.1MHz]",
+              "--set", "fleet.firmware.report_interval=1min", "--set", "fleet.firmware.queue_capacity=4")
+    s = load_summary(out)
+    r = s["records"]
+    lost = sum(r["lost"].values())
+    check(r["lost_total"] == lost, f"lost_total {r['lost_total']} != sum of reasons {lost}")
+    accounted = r["delivered"] + lost + r["queued_on_device"] + r["on_air"] + r["in_flight"]
+    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
+    check(r["balanced"] is True, "summary says the books do not balance")
+    check(r["lost"]["interference"] > 0, f"congested run has no interference losses: {r}")
+    check(r["lost"]["queue_full"] > 0, f"congested run has no queue drops (duty cycle should back up the queue): {r}")
+    e = s["energy"]
+    check(math.isclose(e["components_total_mah"], e["battery_drawn_mah"], rel_tol=1e-9),
+          f"component charge {e['components_total_mah']} != battery drawn {e['battery_drawn_mah']}")
+    by_component = sum(e["by_component_mah"].values())
+    check(math.isclose(by_component, e["components_total_mah"], rel_tol=1e-9),
+          f"sum by component {by_component} != total {e['components_total_mah']}")
+    # Per device, the CSV closes the same way.
+    with open(out / "devices.csv") as f:
+        for row in csv.DictReader(f):
+            gen = int(row["records_generated"])
+            acc = sum(int(row[k]) for k in ["records_delivered", "records_lost_under_sensitivity",
+                                            "records_lost_interference", "records_dropped_queue_full",
+                                            "records_queued"])
+            check(acc <= gen and gen - acc <= 16,  # the rest is on air or in flight (one frame at most)
+                   f"device {row['device_id']}: generated {gen}, accounted {acc}")
+
+
+def idle_latency_is_physics():
+    # One device next to a gateway at SF7: the fastest delivery is airtime + port link + fibre + equipment
+    # (+ transfer time of the message, negligible at these bandwidths). CM02 keeps latencies as configured.
+    out = run("idle", "--set", "fleet.containers=1", "--set", "duration=6h", "--set", "radio.spreading_factor=7",
+              "--set", "radio.path_loss.shadowing_sigma=0dB")
+    s = load_summary(out)
+    # One routine record: 8-byte frame header + 17-byte record + 13 bytes of LoRaWAN overhead = 38 B PHY payload.
+    # SF7/125 kHz/CR 4/5/explicit header/CRC: 8 + ceil((8*38 - 28 + 28 + 16) / 28) * 5 = 68 payload symbols,
+    # (8 + 4.25 + 68) symbols of 1.024 ms each.
+    toa_s = (8 + 4.25 + 68) * 1.024e-3
+    backhaul_s = 0.002 + 60 * 4.9e-6 + 0.001
+    check(math.isclose(s["latency_s"]["idle_backhaul"], backhaul_s, rel_tol=1e-12),
+          f"idle backhaul {s['latency_s']['idle_backhaul']} != {backhaul_s}")
+    measured = s["latency_s"]["min"]
+    expected = toa_s + backhaul_s
+    # Generation times travel in whole milliseconds, so a delivery may look up to 1 ms older.
+    check(expected - 1e-6 <= measured <= expected + 1.1e-3, f"min latency {measured} s, physics says {expected} s")
+
+
+def bad_input_exit_2():
+    fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
+    check(len(fixtures) >= 5, "bad-input fixtures are missing")
+    for fixture in fixtures:
+        expected = fixture.with_suffix(".expected").read_text()
+        extra = []
+        overrides = fixture.with_suffix(".set")
+        if overrides.exists():
+            for line in overrides.read_text().splitlines():
+                extra += ["--set", line]
+        rel = fixture.relative_to(ARGS.source)
+        proc = fleetsim("run", str(rel), "-o", str(ARGS.work / "never"), *extra, expect=2)
+        check(proc.stderr == expected, f"{rel}: stderr\n{proc.stderr}\nexpected\n{expected}")
+        check(not (ARGS.work / "never").exists(), f"{rel}: a run folder was written for bad input")
+
+
+def check_round_trip():
+    first = fleetsim("check", QUICKSTART).stdout
+    resolved = ARGS.work / "resolved.yaml"
+    resolved.write_text(first)
+    second = fleetsim("check", str(resolved)).stdout
+
+    def body(text):  # the header comment names the file it was resolved from, which differs
+        return [line for line in text.splitlines() if not line.startswith("#")]
+    check(body(first) == body(second), "check of the resolved scenario differs from the resolved scenario")
+
+
+def cli_usage():
+    check("usage: fleetsim" in fleetsim("--help").stdout, "--help prints the usage")
+    check(fleetsim("--version").stdout.startswith("fleetsim "), "--version prints the version")
+    fleetsim("run", expect=2)
+    fleetsim("frobnicate", QUICKSTART, expect=2)
+    fleetsim("run", QUICKSTART, "--bogus", expect=2)
+    missing = fleetsim("run", "scenarios/does-not-exist.yaml", expect=2)
+    check("does-not-exist.yaml" in missing.stderr, f"missing file not named: {missing.stderr}")
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("check")
+    parser.add_argument("--fleetsim", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--work", required=True, type=Path)
+    ARGS = parser.parse_args()
+    ARGS.work.mkdir(parents=True, exist_ok=True)
+    globals()[ARGS.check]()
+    print(f"{ARGS.check}: ok")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
