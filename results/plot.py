@@ -40,10 +40,11 @@ def latency_cdf(run, summary):
     fig, ax = plt.subplots(figsize=(7, 4.2))
     ax.plot(column(rows, "latency_s"), [p / 100 for p in column(rows, "percentile")], lw=2)
     lat = summary["latency_s"]
-    for p in ("p50", "p95", "p99"):
-        ax.axvline(lat[p], ls=":", color="grey")
-        ax.annotate(f"{p} {lat[p]:.2f} s", (lat[p], 0.05), rotation=90, fontsize=8, ha="right")
-    ax.set_xscale("log")
+    for p, style in (("p50", ":"), ("p95", "--"), ("p99", "-.")):
+        ax.axvline(lat[p], ls=style, color="grey", label=f"{p} {lat[p]:.3g} s")
+    ax.legend(loc="lower right", fontsize=8)
+    if lat["max"] > 10 * lat["min"]:  # log scale only where latencies span decades (queues, coverage gaps)
+        ax.set_xscale("log")
     ax.set_xlabel("latency from record generation to network server (s)")
     ax.set_ylabel("fraction of delivered records")
     ax.set_title(title(summary, "delivery latency"))
@@ -60,7 +61,8 @@ def battery_life(run, summary, devices):
     life = summary["battery_life_years"]
     for p in ("p5", "p50", "p95"):
         ax.axvline(life[p], ls="--", color="black", lw=1)
-        ax.annotate(f"{p} {life[p]:.1f} y", (life[p], ax.get_ylim()[1] * 0.9), rotation=90, fontsize=8, ha="right")
+        ax.annotate(f"{p} {life[p]:.1f} y", (life[p], ax.get_ylim()[1] * 0.9), rotation=90, fontsize=8, ha="right",
+                    va="top")
     ax.set_xlabel(f"projected battery life (years, {life['model']} model)")
     ax.set_ylabel("containers")
     ax.set_title(title(summary, "battery life"))
@@ -91,6 +93,13 @@ def yard_delivery(run, summary, devices):
     fig, ax = plt.subplots(figsize=(7, 4.2))
     points = ax.scatter(column(devices, "east_m"), column(devices, "north_m"), c=ratio, s=6, cmap="viridis",
                         vmin=0, vmax=1)
+    gateways = read_csv(run / "gateways.csv")
+    ax.scatter(column(gateways, "east_m"), column(gateways, "north_m"), marker="^", s=80, color="red",
+               edgecolor="black", label="gateways")
+    for g in gateways:
+        ax.annotate(g["gateway"], (float(g["east_m"]), float(g["north_m"])), fontsize=7, xytext=(4, 4),
+                    textcoords="offset points")
+    ax.legend(loc="upper right", fontsize=8)
     fig.colorbar(points, ax=ax, label="delivery ratio")
     ax.set_xlabel("east of yard centre (m)")
     ax.set_ylabel("north of yard centre (m)")

@@ -206,15 +206,16 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   close_output(out, path);
 }
 
-void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet) {
+void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const World& world) {
   const fs::path path = dir / "gateways.csv";
   std::ofstream out = open_output(path);
-  out << "gateway,lat_deg,lon_deg,frames_received,frames_lost_interference,frames_under_sensitivity,"
+  out << "gateway,lat_deg,lon_deg,east_m,north_m,frames_received,frames_lost_interference,frames_under_sensitivity,"
          "airtime_received_s,forwarded_frames,forwarded_bytes\n";
   const auto& stats = fleet.medium.gateway_stats();
   for (std::size_t g = 0; g < stats.size(); ++g) {
     const GatewaySpec& spec = fleet.scenario.port.gateways[g];
     out << csv_line({spec.name, format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
+                     format_number(world.gateway_positions[g].east_m), format_number(world.gateway_positions[g].north_m),
                      format_number(stats[g].frames_received), format_number(stats[g].frames_lost_interference),
                      format_number(stats[g].frames_under_sensitivity), format_number(stats[g].airtime_received_s),
                      format_number(fleet.gateway_inboxes[g]->forwarded_frames),

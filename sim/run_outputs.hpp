@@ -27,7 +27,7 @@ void write_manifest(const std::filesystem::path& dir, const Manifest& manifest);
 void write_summary_json(const std::filesystem::path& dir, const FleetRuntime& fleet, const World& world,
                         const RunTotals& totals);
 void write_devices_csv(const std::filesystem::path& dir, const FleetRuntime& fleet, const RunTotals& totals);
-void write_gateways_csv(const std::filesystem::path& dir, const FleetRuntime& fleet);
+void write_gateways_csv(const std::filesystem::path& dir, const FleetRuntime& fleet, const World& world);
 void write_timeseries_csv(const std::filesystem::path& dir, const TimeSeries& series);
 void write_latency_csv(const std::filesystem::path& dir, const FleetRuntime& fleet);
 

@@ -116,7 +116,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   RunTotals totals = compute_totals(fleet, scenario.duration_s);
   write_summary_json(dir, fleet, world, totals);
   write_devices_csv(dir, fleet, totals);
-  write_gateways_csv(dir, fleet);
+  write_gateways_csv(dir, fleet, world);
   write_timeseries_csv(dir, series);
   write_latency_csv(dir, fleet);
 
