@@ -1,6 +1,7 @@
 #include "sim/run_totals.hpp"
 
 #include "models/battery.hpp"
+#include "sim/battery_setup.hpp"
 
 namespace fleet::sim {
 
@@ -14,9 +15,7 @@ std::uint64_t RecordTotals::accounted() const { return delivered + lost_total() 
 
 RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   RunTotals totals;
-  const BatterySpec& battery = fleet.scenario.fleet.battery;
-  models::BatteryParams params{battery.capacity_c, battery.nominal_voltage_v, battery.usable_fraction,
-                               battery.self_discharge_per_year};
+  const models::BatteryParams params = battery_params(fleet.scenario.fleet.battery);
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
     totals.records.generated += stats.records_generated;

@@ -6,6 +6,7 @@
 
 #include "hw/lora_airtime.hpp"
 #include "hw/uplink_codec.hpp"
+#include "sim/battery_setup.hpp"
 #include "sim/fleet_runtime.hpp"
 #include "sim/power_table.hpp"
 #include "sim/random_purpose.hpp"
@@ -13,14 +14,6 @@
 namespace fleet::sim {
 
 namespace {
-models::BatteryParams battery_params(const BatterySpec& spec) {
-  models::BatteryParams params;
-  params.capacity_c = spec.capacity_c;
-  params.nominal_voltage_v = spec.nominal_voltage_v;
-  params.usable_fraction = spec.usable_fraction;
-  params.self_discharge_per_year = spec.self_discharge_per_year;
-  return params;
-}
 constexpr std::size_t index(hw::Component component) { return static_cast<std::size_t>(component); }
 }  // namespace
 
