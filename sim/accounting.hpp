@@ -12,13 +12,15 @@ namespace fleet::sim {
 enum class RadioLoss : std::uint8_t {
   UNDER_SENSITIVITY,  // no gateway heard it above its sensitivity
   INTERFERENCE,       // heard, but destroyed by overlapping transmissions at every gateway that heard it
+  BROWN_OUT,          // the device's battery gave out while the frame was on air
 };
-inline constexpr std::size_t RADIO_LOSS_COUNT = 2;
+inline constexpr std::size_t RADIO_LOSS_COUNT = 3;
 
 constexpr std::string_view radio_loss_name(RadioLoss reason) {
   switch (reason) {
     case RadioLoss::UNDER_SENSITIVITY: return "under_sensitivity";
     case RadioLoss::INTERFERENCE: return "interference";
+    case RadioLoss::BROWN_OUT: return "brown_out";
   }
   return "unknown";
 }

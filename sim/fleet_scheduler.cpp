@@ -58,9 +58,15 @@ void FleetScheduler::dispatch(const Event& event) const {
       break;
   }
   if (device.board.battery().depleted()) {
-    // Brown-out: the firmware stops here; what it still holds stays counted as queued on the device.
+    // Brown-out: the firmware stops here; what it still holds stays counted as queued on the device,
+    // a frame on air is lost with its own reason, and the board draws nothing more.
     device.browned_out = true;
     device.browned_out_at_us = fleet.now_us;
+    const std::uint32_t records_on_air = device.board.power_off();
+    if (records_on_air > 0) {
+      device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
+      ++device.frames_lost;
+    }
   }
 }
 
@@ -85,7 +91,8 @@ void FleetScheduler::end_transmission(Device& device) const {
 }
 
 void FleetScheduler::sample() const {
-  const FleetRuntime& fleet = *fleet_;
+  FleetRuntime& fleet = *fleet_;
+  for (Device& device : fleet.devices) device.board.settle(fleet.now_us);
   TimeSeriesRow row;
   row.time_s = to_seconds(fleet.now_us);
   double state_of_charge_sum = 0;

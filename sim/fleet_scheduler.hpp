@@ -19,7 +19,7 @@ class FleetScheduler {
  private:
   void dispatch(const Event& event) const;
   void end_transmission(Device& device) const;
-  void sample() const;
+  void sample() const;  // settles every device's ledger to now, then records the fleet figures
 
   FleetRuntime* fleet_;
   hw::TimeUs end_us_;

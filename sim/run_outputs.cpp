@@ -173,7 +173,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   const fs::path path = dir / "devices.csv";
   std::ofstream out = open_output(path);
   out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,"
-         "records_delivered,records_lost_under_sensitivity,records_lost_interference,records_dropped_queue_full,"
+         "records_delivered,records_lost_under_sensitivity,records_lost_interference,records_lost_brown_out,"
+         "records_dropped_queue_full,"
          "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
          "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,browned_out\n";
@@ -185,10 +186,11 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     std::string line;
     for (const std::string& field :
          {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
-          format_number(int{device.firmware.config().spreading_factor}), fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name,
+          format_number(int{device.firmware.config().spreading_factor}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
           format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(stats.records_generated),
           format_number(delivered.records_delivered), format_number(device.records_lost[0]),
-          format_number(device.records_lost[1]), format_number(stats.records_dropped_queue_full),
+          format_number(device.records_lost[1]), format_number(device.records_lost[2]),
+          format_number(stats.records_dropped_queue_full),
           format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(stats.frames_sent),
           format_number(stats.tx_deferred_duty_cycle),
           format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
@@ -214,7 +216,7 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
   const auto& stats = fleet.medium.gateway_stats();
   for (std::size_t g = 0; g < stats.size(); ++g) {
     const GatewaySpec& spec = fleet.scenario.port.gateways[g];
-    out << csv_line({spec.name, format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
+    out << csv_line({csv_field(spec.name), format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
                      format_number(world.gateway_positions[g].east_m), format_number(world.gateway_positions[g].north_m),
                      format_number(stats[g].frames_received), format_number(stats[g].frames_lost_interference),
                      format_number(stats[g].frames_under_sensitivity), format_number(stats[g].airtime_received_s),

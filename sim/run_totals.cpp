@@ -23,7 +23,8 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
     totals.records.queued_on_device += device.firmware.queued_records();
     for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) totals.records.lost_radio[r] += device.records_lost[r];
     // A frame whose TX_END falls after the end of the run is still on air.
-    if (device.board.transmission().end_us > fleet.now_us) totals.records.on_air += device.board.tx_records();
+    if (device.board.tx_active() && device.board.transmission().end_us > fleet.now_us)
+      totals.records.on_air += device.board.tx_records();
     totals.frames_sent += stats.frames_sent;
     totals.frames_lost += device.frames_lost;
     totals.duty_cycle_deferrals += stats.tx_deferred_duty_cycle;

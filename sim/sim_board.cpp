@@ -70,6 +70,18 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   return hw::TxStatus::STARTED;
 }
 
+std::uint32_t SimBoard::power_off() {
+  const std::uint32_t records_on_air = tx_active_ ? tx_records_ : 0;
+  if (tx_active_) {
+    tx_active_ = false;
+    tx_.end_us = fleet_.now_us;  // no longer on air at the end of the run
+  }
+  for (hw::Component component : {hw::Component::MCU, hw::Component::LORA_RADIO, hw::Component::GNSS,
+                                   hw::Component::SENSORS, hw::Component::MODEM})
+    set_power_state(component, hw::PowerState::OFF);
+  return records_on_air;
+}
+
 void SimBoard::end_tx() {
   tx_active_ = false;
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::SLEEP);
@@ -119,15 +131,17 @@ void SimBoard::charge_firmware_run() {
   battery_.draw_charge(charge_c);
 }
 
-void SimBoard::settle(hw::TimeUs now_us) {
-  feed_battery(ledger_.settle(now_us));
-  // Self-discharge is the cell's own loss, kept apart from the charge the components drew.
-  battery_.age(static_cast<double>(now_us - aged_until_us_) * 1e-6);
-  aged_until_us_ = now_us;
-}
+void SimBoard::settle(hw::TimeUs now_us) { feed_battery(ledger_.settle(now_us)); }
 
 void SimBoard::feed_battery(models::EnergyLedger::Interval interval) {
   if (interval.duration_s > 0) battery_.draw(interval.current_a, interval.duration_s);
+  // Self-discharge is the cell's own loss, kept apart from the charge the components drew, and aged
+  // as time passes so that the state of charge and a brown-out include it.
+  const hw::TimeUs settled_us = ledger_.settled_until_us();
+  if (settled_us > aged_until_us_) {
+    battery_.age(static_cast<double>(settled_us - aged_until_us_) * 1e-6);
+    aged_until_us_ = settled_us;
+  }
 }
 
 }  // namespace fleet::sim

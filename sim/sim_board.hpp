@@ -40,6 +40,10 @@ class SimBoard final : public hw::Hal {
   std::uint32_t tx_records() const { return tx_records_; }
   std::uint16_t tx_frame_counter() const { return tx_frame_counter_; }
   void end_tx();
+  bool tx_active() const { return tx_active_; }
+  // Brown-out: the frame on air (if any) is cut short and every component is switched off, so the
+  // ledger and the battery accrue nothing more. Returns the records that were on air.
+  std::uint32_t power_off();
   void settle(hw::TimeUs now_us);  // accrue the ledger and battery up to now (end of run)
 
   std::uint32_t device_id() const { return device_id_; }

@@ -46,6 +46,8 @@ std::vector<std::string> engine_arguments(const CliOptions& options) {
   std::vector<std::string> args{"fleetsim", "--log=root.thres:warning", "--cfg=network/model:CM02",
                                 "--cfg=contexts/factory:raw"};
   args.insert(args.end(), options.simgrid_args.begin(), options.simgrid_args.end());
+  // Last, so no --cfg can undo it: the actors share the fleet's books without locks.
+  args.emplace_back("--cfg=contexts/nthreads:1");
   return args;
 }
 
@@ -109,7 +111,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   Progress progress(!options.quiet && isatty(STDERR_FILENO), scenario.duration_s);
   TimeSeries series;
   sg4::Actor::create("fleet-scheduler", world.air,
-                     FleetScheduler(&fleet, end_us, static_cast<hw::TimeUs>(std::llround(scenario.output.timeseries_interval_s * 1e6)),
+                     FleetScheduler(&fleet, end_us, std::max<hw::TimeUs>(1, std::llround(scenario.output.timeseries_interval_s * 1e6)),
                                     &progress, &series));
   engine.run();
 

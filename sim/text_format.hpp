@@ -22,6 +22,14 @@ inline std::string format_number(std::int64_t value) { return std::to_string(val
 inline std::string format_number(std::uint32_t value) { return std::to_string(value); }
 inline std::string format_number(int value) { return std::to_string(value); }
 
+// RFC 4180: a field with a comma, a quote or a line break is quoted, inner quotes doubled.
+inline std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 inline std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {

@@ -105,10 +105,25 @@ def books_close():
         for row in csv.DictReader(f):
             gen = int(row["records_generated"])
             acc = sum(int(row[k]) for k in ["records_delivered", "records_lost_under_sensitivity",
-                                            "records_lost_interference", "records_dropped_queue_full",
+                                            "records_lost_interference", "records_lost_brown_out",
+                                            "records_dropped_queue_full",
                                             "records_queued"])
             check(acc <= gen and gen - acc <= 16,  # the rest is on air or in flight (one frame at most)
                    f"device {row['device_id']}: generated {gen}, accounted {acc}")
+
+
+def brown_out_closes_books():
+    # Cells so small that every device browns out within the day, some with a frame on air.
+    out = run("brown_out", "--set", "fleet.containers=2000", "--set", "duration=1d",
+              "--set", "fleet.battery.capacity=0.05mAh", "--set", "fleet.battery.usable_fraction=100%")
+    s = load_summary(out)
+    r = s["records"]
+    check(s["battery_life_years"]["browned_out_devices"] == 2000, f"not every device browned out: {s}")
+    check(r["balanced"] is True and r["lost"]["brown_out"] > 0, f"brown-out books: {r}")
+    # A dead device draws nothing: no device drew more than its cell held (plus the last event's charge).
+    with open(out / "devices.csv") as f:
+        for row in csv.DictReader(f):
+            check(float(row["charge_total_mah"]) < 0.06, f"device {row['device_id']} drew {row['charge_total_mah']} mAh")
 
 
 def idle_latency_is_physics():
