@@ -172,9 +172,10 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
 void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const RunTotals& totals) {
   const fs::path path = dir / "devices.csv";
   std::ofstream out = open_output(path);
-  out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,"
-         "records_delivered,records_lost_under_sensitivity,records_lost_interference,records_lost_brown_out,"
-         "records_dropped_queue_full,"
+  // The loss columns follow RadioLoss, so a new reason gets its column without a hand-kept index.
+  out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
+  for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
+  out << "records_dropped_queue_full,"
          "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
          "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,browned_out\n";
@@ -188,9 +189,12 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
          {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
           format_number(int{device.firmware.config().spreading_factor}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
           format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(stats.records_generated),
-          format_number(delivered.records_delivered), format_number(device.records_lost[0]),
-          format_number(device.records_lost[1]), format_number(device.records_lost[2]),
-          format_number(stats.records_dropped_queue_full),
+          format_number(delivered.records_delivered)}) {
+      line += field + ',';
+    }
+    for (std::uint32_t lost : device.records_lost) line += format_number(lost) + ',';
+    for (const std::string& field :
+         {format_number(stats.records_dropped_queue_full),
           format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(stats.frames_sent),
           format_number(stats.tx_deferred_duty_cycle),
           format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
