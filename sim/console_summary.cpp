@@ -40,17 +40,21 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
   }
   const double device_days = days * scenario.fleet.containers;
   const EnergyTotals& energy = totals.energy;
-  out << printf_string("  energy     %.3f mAh per device per day (radio %.0f %%, MCU %.0f %%, sensors %.0f %%)\n",
-                       device_days > 0 ? energy.ledger_total_c / 3.6 / device_days : 0.0,
-                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::LORA_RADIO)] / energy.ledger_total_c,
-                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::MCU)] / energy.ledger_total_c,
-                       100 * energy.component_charge_c[static_cast<std::size_t>(hw::Component::SENSORS)] / energy.ledger_total_c);
+  // Every component that drew anything, in the HAL's order.
+  std::string shares;
+  for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) {
+    if (energy.component_charge_c[c] <= 0) continue;
+    shares += printf_string("%s%s %.0f %%", shares.empty() ? "" : ", ", COMPONENT_NAMES[c],
+                            100 * energy.component_charge_c[c] / energy.ledger_total_c);
+  }
+  out << printf_string("  energy     %.3f mAh per device per day (%s)\n",
+                       device_days > 0 ? energy.ledger_total_c / 3.6 / device_days : 0.0, shares.c_str());
   std::vector<double> life_years;
   for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
   out << printf_string("  battery    projected life p5 %.1f y, p50 %.1f y, p95 %.1f y (%s model, %.1f Ah, %.0f %% usable)\n",
                        fleet_percentile(life_years, 5), fleet_percentile(life_years, 50), fleet_percentile(life_years, 95),
-                       scenario.fleet.battery.model.c_str(), scenario.fleet.battery.capacity_c / 3600,
-                       100 * scenario.fleet.battery.usable_fraction);
+                       scenario.fleet.device.battery.model.c_str(), scenario.fleet.device.battery.capacity_c / 3600,
+                       100 * scenario.fleet.device.battery.usable_fraction);
   const auto& gateways = fleet.medium.gateway_stats();
   std::size_t busiest = 0;
   for (std::size_t g = 1; g < gateways.size(); ++g)

@@ -13,6 +13,9 @@ namespace fleet::sim {
 enum class EventKind : std::uint8_t {
   WAKEUP,          // the device's armed alarm fires
   TX_END,          // a frame leaves the air: receptions are resolved, the firmware is told
+  GNSS_DONE,       // the GNSS receiver fixed or gave up: the firmware is told
+  MODEM_TAU,       // the cellular modem's periodic tracking-area update
+  BROWN_OUT,       // the battery's predicted depletion under the present load (generation-checked)
   FLEET_SAMPLE,    // fleet-wide time-series sample (not a device event)
 };
 
@@ -20,7 +23,7 @@ struct Event {
   hw::TimeUs at_us = 0;
   std::uint64_t order = 0;       // insertion counter: FIFO among equal times
   std::uint32_t device_id = 0;
-  std::uint32_t generation = 0;  // WAKEUP only: stale alarms (re-armed since) are skipped
+  std::uint32_t generation = 0;  // WAKEUP and BROWN_OUT: stale ones (re-armed since) are skipped
   EventKind kind = EventKind::WAKEUP;
 };
 

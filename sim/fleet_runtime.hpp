@@ -30,10 +30,12 @@ struct Device {
 };
 
 struct FleetRuntime {
-  FleetRuntime(const Scenario& scenario, RadioMedium medium, std::size_t device_count)
-      : scenario(scenario), medium(std::move(medium)), deliveries(device_count) {}
+  FleetRuntime(const Scenario& scenario, models::LocalTangentPlane frame, RadioMedium medium,
+               std::size_t device_count)
+      : scenario(scenario), frame(frame), medium(std::move(medium)), deliveries(device_count) {}
 
   const Scenario& scenario;
+  models::LocalTangentPlane frame;  // device positions are local east/north metres in this frame
   hw::TimeUs now_us = 0;
   EventQueue events;
   RadioMedium medium;

@@ -14,6 +14,7 @@ void FleetScheduler::operator()() const {
   for (Device& device : fleet.devices) {
     device.board.charge_firmware_run();
     device.firmware.on_boot();
+    check_battery(device);
   }
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
 
@@ -54,19 +55,43 @@ void FleetScheduler::dispatch(const Event& event) const {
       ++fleet.device_events;
       end_transmission(device);
       break;
+    case EventKind::GNSS_DONE: {
+      ++fleet.device_events;
+      const hw::GnssResult result = device.board.finish_gnss_fix();
+      device.board.charge_firmware_run();
+      device.firmware.on_gnss_done(result);
+      break;
+    }
+    case EventKind::MODEM_TAU:
+      ++fleet.device_events;
+      device.board.modem_tracking_area_update();
+      break;
+    case EventKind::BROWN_OUT:
+      if (!device.board.brown_out_is_current(event.generation)) return;  // the load changed since
+      device.board.settle(fleet.now_us);
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }
-  if (device.board.battery().depleted()) {
-    // Brown-out: the firmware stops here; what it still holds stays counted as queued on the device,
-    // a frame on air is lost with its own reason, and the board draws nothing more.
-    device.browned_out = true;
-    device.browned_out_at_us = fleet.now_us;
-    const std::uint32_t records_on_air = device.board.power_off();
-    if (records_on_air > 0) {
-      device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
-      ++device.frames_lost;
-    }
+  check_battery(device);
+}
+
+// Brown-out: the firmware stops here; what it still holds stays counted as queued on the device,
+// a frame on air is lost with its own reason, and the board draws nothing more. Otherwise the
+// depletion under the new load is predicted (the instant is rounded up to the next microsecond,
+// so when that event comes the cell is empty).
+void FleetScheduler::check_battery(Device& device) const {
+  FleetRuntime& fleet = *fleet_;
+  if (!device.board.battery().depleted()) {
+    device.board.arm_brown_out(end_us_);
+    return;
+  }
+  device.browned_out = true;
+  device.browned_out_at_us = fleet.now_us;
+  const std::uint32_t records_on_air = device.board.power_off();
+  if (records_on_air > 0) {
+    device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
+    ++device.frames_lost;
   }
 }
 

@@ -19,6 +19,7 @@ class FleetScheduler {
  private:
   void dispatch(const Event& event) const;
   void end_transmission(Device& device) const;
+  void check_battery(Device& device) const;
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 
   FleetRuntime* fleet_;

@@ -1,37 +1,23 @@
 #pragma once
-// Current drawn by each component in each power state, from the device profile (PowerSpec).
-#include <stdexcept>
-#include <string>
-
+// Current drawn by each component in each power state, from the device profile (DeviceSpec).
+// How the HAL's power states read per component:
+//   MCU         SLEEP = stop/standby with RTC, ACTIVE = running
+//   LORA_RADIO  SLEEP, STANDBY, RX, TX (TX current follows the output power)
+//   GNSS        SLEEP = backup domain (ephemeris and RTC kept), ACTIVE = acquisition, STANDBY = tracking
+//   SENSORS     SLEEP or STANDBY = accelerometer wake-on-motion (samples are charged per event)
+//   MODEM       SLEEP = PSM floor, STANDBY = eDRX idle, ACTIVE = RRC connected, TX = transmitting
+// A pair with no figure is refused rather than costing nothing.
 #include "hw/types.hpp"
 #include "sim/scenario.hpp"
 
 namespace fleet::sim {
 
-inline double component_current_a(const PowerSpec& power, hw::Component component, hw::PowerState state) {
-  using hw::Component;
-  using hw::PowerState;
-  if (state == PowerState::OFF) return 0.0;
-  switch (component) {
-    case Component::MCU:
-      if (state == PowerState::SLEEP) return power.mcu_sleep_a;
-      if (state == PowerState::ACTIVE) return power.mcu_active_a;
-      break;
-    case Component::LORA_RADIO:
-      if (state == PowerState::SLEEP) return power.radio_sleep_a;
-      if (state == PowerState::TX) return power.radio_tx_a;
-      if (state == PowerState::RX) return power.radio_rx_a;
-      break;
-    case Component::SENSORS:
-      if (state == PowerState::SLEEP || state == PowerState::STANDBY) return power.sensor_quiescent_a;
-      break;
-    case Component::GNSS:
-    case Component::MODEM:
-      break;  // the device profile has no GNSS or modem figures yet (issues #5 and #6)
-  }
-  // A state the profile has no figure for would silently cost nothing: refuse instead.
-  throw std::logic_error("no current configured for component " + std::to_string(static_cast<int>(component)) +
-                         " in power state " + std::to_string(static_cast<int>(state)));
-}
+// The transmitter's supply current at `power_dbm`: linear between the profile's points; below the
+// first point, the first point's current; above the last point, refused (std::logic_error), since
+// the loader checks that the table covers the configured power.
+double lora_tx_current_a(const LoraRadioSpec& radio, double power_dbm);
+
+double component_current_a(const DeviceSpec& device, hw::Component component, hw::PowerState state,
+                           double tx_power_dbm);
 
 }  // namespace fleet::sim

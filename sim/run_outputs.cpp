@@ -14,7 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr double C_PER_MAH = 3.6;
-constexpr const char* COMPONENT_NAMES[hw::COMPONENT_COUNT] = {"mcu", "lora_radio", "gnss", "sensors", "modem"};
 
 std::ofstream open_output(const fs::path& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -147,7 +146,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   std::vector<double> life_years;
   for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
   json.begin_object("battery_life_years");
-  json.value("model", scenario.fleet.battery.model);
+  json.value("model", scenario.fleet.device.battery.model);
   json.value("p5", fleet_percentile(life_years, 5));
   json.value("p50", fleet_percentile(life_years, 50));
   json.value("p95", fleet_percentile(life_years, 95));

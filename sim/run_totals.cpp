@@ -15,7 +15,7 @@ std::uint64_t RecordTotals::accounted() const { return delivered + lost_total() 
 
 RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   RunTotals totals;
-  const models::BatteryParams params = battery_params(fleet.scenario.fleet.battery);
+  const models::BatteryParams params = battery_params(fleet.scenario.fleet.device.battery);
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
     totals.records.generated += stats.records_generated;

@@ -22,6 +22,9 @@ struct RecordTotals {
   std::uint64_t accounted() const;  // everything but `generated`; equals it when the books close
 };
 
+// Column and key names of the components, in hw::Component order.
+inline constexpr const char* COMPONENT_NAMES[hw::COMPONENT_COUNT] = {"mcu", "lora_radio", "gnss", "sensors", "modem"};
+
 struct EnergyTotals {
   std::array<double, hw::COMPONENT_COUNT> component_charge_c{};
   double ledger_total_c = 0;

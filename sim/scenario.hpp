@@ -91,19 +91,71 @@ struct RadioSpec {
   bool operator==(const RadioSpec&) const = default;
 };
 
-// Currents in A, charges in C, durations in s.
-struct PowerSpec {
-  double mcu_sleep_a = 1.0e-6;            // domain.md 2: STM32L0 class standby 0.5 uA [S], 1 uA default
-  double mcu_active_a = 3.0e-3;           // [A]
-  double mcu_active_s_per_wakeup = 0.005; // [A] firmware run time per wake-up
-  double mcu_wake_charge_c = 0.5e-6;      // [S] 0.5 uC per wake (jeelabs, STM32L031)
-  double radio_sleep_a = 0.6e-6;          // [S] SX1262 warm sleep
-  double radio_tx_a = 45e-3;              // [U] SX1262 at +14 dBm
-  double radio_rx_a = 4.2e-3;             // [S] SX1262 RX
-  double sensor_quiescent_a = 3e-6;       // [U] accelerometer wake-on-motion
-  double sensor_sample_charge_c = 50e-6 / 3.6;  // [U] 50 uJ per T/RH sample at 3.6 V
+// The device profile: what each part of the tracker draws, in A, C and s. Defaults are the
+// dry-container tracker of domain.md section 9 (Saft LS33600, SX1262, u-blox M8/M9 class GNSS,
+// nRF9160 class modem); [S] sourced there, [U] unconfirmed there, [A] modelling assumption.
+struct McuSpec {
+  double sleep_a = 1.0e-6;            // [S] STM32L0 class standby 0.5 uA; 1 uA with RTC and RAM retention
+  double active_a = 3.0e-3;           // [A]
+  double active_s_per_wakeup = 0.005; // [A] firmware run time per wake-up
+  double wake_charge_c = 0.5e-6;      // [S] 0.5 uC per wake (jeelabs, STM32L031)
 
-  bool operator==(const PowerSpec&) const = default;
+  bool operator==(const McuSpec&) const = default;
+};
+
+// One point of the transmitter's supply current against its output power.
+struct TxCurrentPoint {
+  double power_dbm = 14;
+  double current_a = 45e-3;
+
+  bool operator==(const TxCurrentPoint&) const = default;
+};
+
+struct LoraRadioSpec {
+  double sleep_a = 0.6e-6;     // [S] SX1262 warm sleep
+  double standby_a = 1.6e-3;   // [S] SX1262 standby RC13M
+  double rx_a = 4.2e-3;        // [S] SX1262 RX, DS headline
+  // Sorted by power; between points the current is interpolated linearly; below the first point the
+  // first point's current applies (a PA costs at least its lowest characterised figure).
+  std::vector<TxCurrentPoint> tx{{14, 45e-3}, {22, 118e-3}};  // [U] +14 dBm DC-DC; [S] +22 dBm
+
+  bool operator==(const LoraRadioSpec&) const = default;
+};
+
+struct GnssSpec {
+  bool present = true;
+  double acquisition_a = 40e-3;   // [S] NEO-M9N acquisition 36-50 mA
+  double tracking_a = 32e-3;      // [S] NEO-M9N tracking 28-36 mA
+  double backup_a = 15e-6;        // [U] backup domain keeping ephemeris and RTC
+  double ttff_hot_s = 1;          // [S] NEO-M8
+  double ttff_warm_s = 25;        // [U]
+  double ttff_cold_s = 26;        // [S] NEO-M8
+  double ephemeris_valid_s = 4 * 3600.0;  // [A] hot start while the last fix's ephemeris is valid
+  double almanac_valid_s = 30 * 86400.0;  // [A] warm start while the almanac is valid
+  double tracking_after_fix_s = 2;        // [A] tracking kept after a fix to refine it
+  double sky_view_fraction = 1.0;         // [A] share of devices that see the sky (stacks hide it)
+
+  bool operator==(const GnssSpec&) const = default;
+};
+
+struct ModemSpec {
+  bool present = false;
+  double psm_floor_a = 2.7e-6;        // [S] nRF9160 PSM floor
+  double edrx_idle_a = 18e-6;         // [S] nRF9160 eDRX 81.92 s average, Cat-M1
+  double connected_a = 50e-3;         // [S] nRF9160 TX RMC 10 dBm 50-55 mA, taken for RRC connected
+  double tx_a = 110e-3;               // [S] nRF9160 TX at 23 dBm, 100-115 mA
+  double attach_charge_c = 0.2 / 3.6; // [A] one network attach at boot, about two TAUs
+  double tau_charge_c = 0.105 / 3.6;  // [S] PSM TAU event 105 mJ (Cat-M1, 23 dBm), at 3.6 V
+  double tau_period_s = 12 * 3600.0;  // [A] periodic TAU timer (T3412 extended)
+
+  bool operator==(const ModemSpec&) const = default;
+};
+
+struct SensorSpec {
+  double quiescent_a = 3e-6;                // [U] accelerometer wake-on-motion
+  double sample_charge_c = 50e-6 / 3.6;     // [U] 50 uJ per T/RH sample at 3.6 V
+
+  bool operator==(const SensorSpec&) const = default;
 };
 
 struct BatterySpec {
@@ -114,6 +166,18 @@ struct BatterySpec {
   double self_discharge_per_year = 0.01;  // [S] "< 1 % after 1 year at +20 C"
 
   bool operator==(const BatterySpec&) const = default;
+};
+
+struct DeviceSpec {
+  std::string profile = "dry-container-tracker";  // the profile's name, for the outputs
+  McuSpec mcu;
+  LoraRadioSpec lora_radio;
+  GnssSpec gnss;
+  ModemSpec modem;
+  SensorSpec sensors;
+  BatterySpec battery;
+
+  bool operator==(const DeviceSpec&) const = default;
 };
 
 struct FirmwareSpec {
@@ -128,8 +192,7 @@ struct FirmwareSpec {
 
 struct FleetSpec {
   std::uint32_t containers = 2000;
-  PowerSpec power;
-  BatterySpec battery;
+  DeviceSpec device;
   FirmwareSpec firmware;
 
   bool operator==(const FleetSpec&) const = default;

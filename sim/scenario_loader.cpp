@@ -130,6 +130,12 @@ class Context {
     return spot(field.origin, field.node.Mark(), field.key_spot);
   }
 
+  // A path written in this file, relative to the file's folder.
+  std::filesystem::path resolve_path(const std::string& written) const {
+    const std::filesystem::path path(written);
+    return path.is_absolute() ? path : std::filesystem::path(file_).parent_path() / path;
+  }
+
   Field root(const YAML::Node& node) const { return {node, "", FROM_FILE, file_spot(YAML::Mark())}; }
 
   Field child(const Field& parent, std::string_view key, const YAML::Mark& key_mark,
@@ -277,7 +283,7 @@ class Context {
   std::map<std::string, int> override_values_;  // key paths whose value an override supplied
 };
 
-enum class Check { ANY, POSITIVE, NON_NEGATIVE, UNIT_FRACTION, PROPER_FRACTION, LATITUDE, LONGITUDE };
+enum class Check { ANY, POSITIVE, NON_NEGATIVE, FRACTION, UNIT_FRACTION, PROPER_FRACTION, LATITUDE, LONGITUDE };
 
 const std::string& scalar_text(const Context& ctx, const Field& field, const std::string& expected) {
   if (!field.node.IsScalar()) ctx.fail_value(field, "expected " + expected + ", got " + describe(field.node));
@@ -298,6 +304,9 @@ double read_quantity(const Context& ctx, const Field& field, Dimension dimension
       break;
     case Check::NON_NEGATIVE:
       if (!(v >= 0)) ctx.fail_value(field, "must not be negative" + got);
+      break;
+    case Check::FRACTION:
+      if (!(v >= 0 && v <= 1)) ctx.fail_value(field, "must be from 0 to 1 (100%)" + got);
       break;
     case Check::UNIT_FRACTION:
       if (!(v > 0 && v <= 1)) ctx.fail_value(field, "must be greater than 0 and at most 1 (100%)" + got);
@@ -322,6 +331,13 @@ std::int64_t read_integer(const Context& ctx, const Field& field, std::int64_t l
   if (!value || *value < low || *value > high)
     ctx.fail_value(field, "expected " + expected + ", got " + field.node.Scalar());
   return *value;
+}
+
+bool read_flag(const Context& ctx, const Field& field) {
+  const std::string& text = scalar_text(ctx, field, "true or false");
+  if (text == "true") return true;
+  if (text == "false") return false;
+  ctx.fail_value(field, "expected true or false, got " + text);
 }
 
 std::string read_text(const Context& ctx, const Field& field) {
@@ -405,6 +421,14 @@ class Section {
     const auto field = find(key);
     return field ? read_integer(*ctx_, *field, low, high) : fallback;
   }
+
+  bool flag(std::string_view key, bool fallback) const {
+    const auto field = find(key);
+    return field ? read_flag(*ctx_, *field) : fallback;
+  }
+
+  // A rule between several keys of this section, reported at the section's key.
+  [[noreturn]] void fail(const std::string& message) const { ctx_->fail(field_.key_spot, field_.path, message); }
 
   std::string text(std::string_view key, const std::string& fallback) const {
     const auto field = find(key);
@@ -606,29 +630,96 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   return radio;
 }
 
-PowerSpec read_power(const Section& fleet) {
-  PowerSpec p;
-  const Section s = fleet.section(
-      "power", {"mcu_sleep", "mcu_active", "mcu_active_per_wakeup", "mcu_wake_charge", "radio_sleep",
-                "radio_tx", "radio_rx", "sensor_quiescent", "sensor_sample_charge"});
+// ---- the device profile: fleet.profile (a file) and fleet.device (inline, overrides the file) ----
+
+McuSpec read_mcu(const Section& device, McuSpec m) {
+  const Section s = device.section("mcu", {"sleep", "active", "active_per_wakeup", "wake_charge"});
   constexpr Check NN = Check::NON_NEGATIVE;
-  p.mcu_sleep_a = s.quantity("mcu_sleep", Dimension::CURRENT, p.mcu_sleep_a, NN);
-  p.mcu_active_a = s.quantity("mcu_active", Dimension::CURRENT, p.mcu_active_a, NN);
-  p.mcu_active_s_per_wakeup =
-      s.quantity("mcu_active_per_wakeup", Dimension::TIME, p.mcu_active_s_per_wakeup, NN);
-  p.mcu_wake_charge_c = s.quantity("mcu_wake_charge", Dimension::CHARGE, p.mcu_wake_charge_c, NN);
-  p.radio_sleep_a = s.quantity("radio_sleep", Dimension::CURRENT, p.radio_sleep_a, NN);
-  p.radio_tx_a = s.quantity("radio_tx", Dimension::CURRENT, p.radio_tx_a, NN);
-  p.radio_rx_a = s.quantity("radio_rx", Dimension::CURRENT, p.radio_rx_a, NN);
-  p.sensor_quiescent_a = s.quantity("sensor_quiescent", Dimension::CURRENT, p.sensor_quiescent_a, NN);
-  p.sensor_sample_charge_c =
-      s.quantity("sensor_sample_charge", Dimension::CHARGE, p.sensor_sample_charge_c, NN);
-  return p;
+  m.sleep_a = s.quantity("sleep", Dimension::CURRENT, m.sleep_a, NN);
+  m.active_a = s.quantity("active", Dimension::CURRENT, m.active_a, NN);
+  m.active_s_per_wakeup = s.quantity("active_per_wakeup", Dimension::TIME, m.active_s_per_wakeup, NN);
+  m.wake_charge_c = s.quantity("wake_charge", Dimension::CHARGE, m.wake_charge_c, NN);
+  return m;
 }
 
-BatterySpec read_battery(const Context& ctx, const Section& fleet) {
-  BatterySpec b;
-  const Section s = fleet.section(
+// tx: [{power: 14dBm, current: 45mA}, ...], strictly increasing in power.
+std::vector<TxCurrentPoint> read_tx_currents(const Context& ctx, const Section& radio, const Field& field) {
+  std::vector<TxCurrentPoint> points;
+  for (const Field& element :
+       radio.list(field, "a list of points such as [{power: 14dBm, current: 45mA}]", "point")) {
+    const Section point(ctx, element, {"power", "current"});
+    point.require("power");
+    point.require("current");
+    TxCurrentPoint p{point.quantity("power", Dimension::POWER_DBM, 0),
+                     point.quantity("current", Dimension::CURRENT, 0, Check::NON_NEGATIVE)};
+    if (!points.empty() && !(p.power_dbm > points.back().power_dbm)) {
+      ctx.fail_value(*point.find("power"), "points must be in increasing order of power");
+    }
+    points.push_back(p);
+  }
+  return points;
+}
+
+LoraRadioSpec read_lora_radio(const Context& ctx, const Section& device, LoraRadioSpec r) {
+  const Section s = device.section("lora_radio", {"sleep", "standby", "rx", "tx"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  r.sleep_a = s.quantity("sleep", Dimension::CURRENT, r.sleep_a, NN);
+  r.standby_a = s.quantity("standby", Dimension::CURRENT, r.standby_a, NN);
+  r.rx_a = s.quantity("rx", Dimension::CURRENT, r.rx_a, NN);
+  if (auto field = s.find("tx")) r.tx = read_tx_currents(ctx, s, *field);
+  return r;
+}
+
+GnssSpec read_gnss(const Section& device, GnssSpec g) {
+  const Section s = device.section(
+      "gnss", {"present", "acquisition", "tracking", "backup", "ttff_hot", "ttff_warm", "ttff_cold",
+               "ephemeris_valid", "almanac_valid", "tracking_after_fix", "sky_view_fraction"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  constexpr Check POS = Check::POSITIVE;
+  g.present = s.flag("present", g.present);
+  g.acquisition_a = s.quantity("acquisition", Dimension::CURRENT, g.acquisition_a, NN);
+  g.tracking_a = s.quantity("tracking", Dimension::CURRENT, g.tracking_a, NN);
+  g.backup_a = s.quantity("backup", Dimension::CURRENT, g.backup_a, NN);
+  g.ttff_hot_s = s.quantity("ttff_hot", Dimension::TIME, g.ttff_hot_s, POS);
+  g.ttff_warm_s = s.quantity("ttff_warm", Dimension::TIME, g.ttff_warm_s, POS);
+  g.ttff_cold_s = s.quantity("ttff_cold", Dimension::TIME, g.ttff_cold_s, POS);
+  g.ephemeris_valid_s = s.quantity("ephemeris_valid", Dimension::TIME, g.ephemeris_valid_s, NN);
+  g.almanac_valid_s = s.quantity("almanac_valid", Dimension::TIME, g.almanac_valid_s, NN);
+  g.tracking_after_fix_s = s.quantity("tracking_after_fix", Dimension::TIME, g.tracking_after_fix_s, NN);
+  g.sky_view_fraction = s.quantity("sky_view_fraction", Dimension::FRACTION, g.sky_view_fraction, Check::FRACTION);
+  if (!(g.ttff_hot_s <= g.ttff_warm_s && g.ttff_warm_s <= g.ttff_cold_s)) {
+    s.fail("expected ttff_hot <= ttff_warm <= ttff_cold: a start with less data cannot be faster");
+  }
+  if (!(g.ephemeris_valid_s <= g.almanac_valid_s)) {
+    s.fail("expected ephemeris_valid <= almanac_valid: the ephemeris is the shorter-lived data");
+  }
+  return g;
+}
+
+ModemSpec read_modem(const Section& device, ModemSpec m) {
+  const Section s = device.section("modem", {"present", "psm_floor", "edrx_idle", "connected", "tx",
+                                             "attach_charge", "tau_charge", "tau_period"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  m.present = s.flag("present", m.present);
+  m.psm_floor_a = s.quantity("psm_floor", Dimension::CURRENT, m.psm_floor_a, NN);
+  m.edrx_idle_a = s.quantity("edrx_idle", Dimension::CURRENT, m.edrx_idle_a, NN);
+  m.connected_a = s.quantity("connected", Dimension::CURRENT, m.connected_a, NN);
+  m.tx_a = s.quantity("tx", Dimension::CURRENT, m.tx_a, NN);
+  m.attach_charge_c = s.quantity("attach_charge", Dimension::CHARGE, m.attach_charge_c, NN);
+  m.tau_charge_c = s.quantity("tau_charge", Dimension::CHARGE, m.tau_charge_c, NN);
+  m.tau_period_s = s.quantity("tau_period", Dimension::TIME, m.tau_period_s, Check::POSITIVE);
+  return m;
+}
+
+SensorSpec read_sensors(const Section& device, SensorSpec x) {
+  const Section s = device.section("sensors", {"quiescent", "sample_charge"});
+  x.quiescent_a = s.quantity("quiescent", Dimension::CURRENT, x.quiescent_a, Check::NON_NEGATIVE);
+  x.sample_charge_c = s.quantity("sample_charge", Dimension::CHARGE, x.sample_charge_c, Check::NON_NEGATIVE);
+  return x;
+}
+
+BatterySpec read_battery(const Context& ctx, const Section& device, BatterySpec b) {
+  const Section s = device.section(
       "battery", {"model", "capacity", "nominal_voltage", "usable_fraction", "self_discharge_per_year"});
   if (auto field = s.find("model")) b.model = read_choice(ctx, *field, "battery model", BATTERY_MODELS);
   b.capacity_c = s.quantity("capacity", Dimension::CHARGE, b.capacity_c, Check::POSITIVE);
@@ -639,6 +730,47 @@ BatterySpec read_battery(const Context& ctx, const Section& fleet) {
   b.self_discharge_per_year = s.quantity("self_discharge_per_year", Dimension::FRACTION,
                                          b.self_discharge_per_year, Check::PROPER_FRACTION);
   return b;
+}
+
+const std::initializer_list<std::string_view> DEVICE_KEYS{"name",   "mcu",   "lora_radio", "gnss",
+                                                          "modem",  "sensors", "battery"};
+
+// Every key is optional: what is absent keeps the value of `base`, so a profile file and then the
+// scenario's inline fleet.device apply in turn on top of the built-in defaults.
+DeviceSpec read_device(const Context& ctx, const Section& s, DeviceSpec device) {
+  device.profile = s.text("name", device.profile);
+  device.mcu = read_mcu(s, device.mcu);
+  device.lora_radio = read_lora_radio(ctx, s, device.lora_radio);
+  device.gnss = read_gnss(s, device.gnss);
+  device.modem = read_modem(s, device.modem);
+  device.sensors = read_sensors(s, device.sensors);
+  device.battery = read_battery(ctx, s, device.battery);
+  return device;
+}
+
+// fleet.profile names a YAML file (relative to the scenario's folder) holding a device profile;
+// its errors name that file. Returns the built-in defaults when there is no profile.
+DeviceSpec read_profile_file(const Context& ctx, const Section& fleet) {
+  const auto field = fleet.find("profile");
+  if (!field) return DeviceSpec{};
+  const std::string& name = scalar_text(ctx, *field, "the path of a device profile file");
+  const std::filesystem::path path = ctx.resolve_path(name);
+  std::ifstream in(path, std::ios::binary);
+  std::error_code error;
+  if (!in || std::filesystem::is_directory(path, error)) {
+    ctx.fail_value(*field, "cannot read the device profile " + path.string() + ": " +
+                               (in ? std::string("it is a directory") : std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const Context profile_ctx(path.string(), text.str(), {});
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::ParserException& parse_error) {
+    profile_ctx.fail(profile_ctx.file_spot(parse_error.mark), "", "YAML syntax error: " + parse_error.msg);
+  }
+  return read_device(profile_ctx, Section(profile_ctx, profile_ctx.root(root), DEVICE_KEYS), DeviceSpec{});
 }
 
 FirmwareSpec read_firmware(const Section& fleet) {
@@ -657,10 +789,9 @@ FirmwareSpec read_firmware(const Section& fleet) {
 
 FleetSpec read_fleet(const Context& ctx, const Section& top) {
   FleetSpec fleet;
-  const Section s = top.section("fleet", {"containers", "power", "battery", "firmware"});
+  const Section s = top.section("fleet", {"containers", "profile", "device", "firmware"});
   fleet.containers = static_cast<std::uint32_t>(s.integer("containers", 1, 1'000'000, fleet.containers));
-  fleet.power = read_power(s);
-  fleet.battery = read_battery(ctx, s);
+  fleet.device = read_device(ctx, s.section("device", DEVICE_KEYS), read_profile_file(ctx, s));
   fleet.firmware = read_firmware(s);
   return fleet;
 }
@@ -679,6 +810,17 @@ Scenario read_scenario(const Context& ctx, const Field& root) {
   scenario.data_centre = read_data_centre(top);
   scenario.radio = read_radio(ctx, top);
   scenario.fleet = read_fleet(ctx, top);
+  // The transmitter's current table must reach the configured output power (below it, the first
+  // point applies; above it there is no figure to use).
+  const double top_power_dbm = scenario.fleet.device.lora_radio.tx.back().power_dbm;
+  if (scenario.radio.tx_power_dbm > top_power_dbm) {
+    const auto radio = top.find("radio");
+    const auto fleet = top.find("fleet");
+    ctx.fail(radio ? radio->key_spot : fleet ? fleet->key_spot : top.field().key_spot, "radio.tx_power",
+             "tx_power " + format_quantity(scenario.radio.tx_power_dbm, Dimension::POWER_DBM) +
+                 " is above the device profile's TX current table (fleet.device.lora_radio.tx ends at " +
+                 format_quantity(top_power_dbm, Dimension::POWER_DBM) + ")");
+  }
   const Section output = top.section("output", {"timeseries_interval"});
   scenario.output.timeseries_interval_s = output.quantity(
       "timeseries_interval", Dimension::TIME, scenario.output.timeseries_interval_s, Check::POSITIVE);

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "hw/lora_airtime.hpp"
+#include "models/gnss_receiver.hpp"
 #include "hw/uplink_codec.hpp"
 #include "sim/battery_setup.hpp"
 #include "sim/fleet_runtime.hpp"
@@ -15,6 +16,7 @@ namespace fleet::sim {
 
 namespace {
 constexpr std::size_t index(hw::Component component) { return static_cast<std::size_t>(component); }
+hw::TimeUs seconds_to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
 }  // namespace
 
 SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPoint position)
@@ -22,14 +24,26 @@ SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPo
       device_id_(device_id),
       position_(position),
       ledger_(fleet.now_us),
-      battery_(battery_params(fleet.scenario.fleet.battery)),
+      battery_(battery_params(fleet.scenario.fleet.device.battery)),
       firmware_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::FIRMWARE)),
       sensor_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::SENSORS)) {
   // The board powers up with everything asleep; the MCU sleep floor and the accelerometer's
-  // wake-on-motion current run all the time.
+  // wake-on-motion current run all the time, the GNSS backup domain too.
+  const DeviceSpec& device = fleet.scenario.fleet.device;
   set_power_state(hw::Component::MCU, hw::PowerState::SLEEP);
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::SLEEP);
   set_power_state(hw::Component::SENSORS, hw::PowerState::SLEEP);
+  if (device.gnss.present) {
+    set_power_state(hw::Component::GNSS, hw::PowerState::SLEEP);
+    models::RandomStream sky = make_stream(fleet.scenario.seed, device_id, RandomPurpose::GNSS);
+    sees_sky_ = sky.uniform01() < device.gnss.sky_view_fraction;
+  }
+  if (device.modem.present) {
+    // The modem attaches at boot, then rests in PSM and wakes for its periodic TAU.
+    add_charge(hw::Component::MODEM, device.modem.attach_charge_c);
+    set_power_state(hw::Component::MODEM, hw::PowerState::SLEEP);
+    fleet.events.push(fleet.now_us + seconds_to_us(device.modem.tau_period_s), EventKind::MODEM_TAU, device_id);
+  }
 }
 
 hw::TimeUs SimBoard::now_us() const { return fleet_.now_us; }
@@ -64,6 +78,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + airtime_us, params.spreading_factor,
                      params.channel_index};
   tx_active_ = true;
+  tx_power_dbm_ = params.tx_power_dbm;
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::TX);
   fleet_.medium.begin(tx_);
   fleet_.events.push(tx_.end_us, EventKind::TX_END, device_id_);
@@ -87,15 +102,68 @@ void SimBoard::end_tx() {
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::SLEEP);
 }
 
-void SimBoard::start_gnss_fix(hw::TimeUs /*timeout_us*/) {
-  // The yard world of the spine has no GNSS model yet (issue #6): refuse loudly rather than fake a fix.
-  throw std::logic_error("start_gnss_fix: this scenario's board has no GNSS model");
+// The receiver acquires (acquisition current) until it fixes or the firmware's timeout runs out.
+// Time to fix follows the start kind (hot, warm, cold) given by the age of the last fix. A device
+// that does not see the sky (deep in a stack) searches until the timeout.
+void SimBoard::start_gnss_fix(hw::TimeUs timeout_us) {
+  const GnssSpec& gnss = fleet_.scenario.fleet.device.gnss;
+  if (gnss_acquiring_) return;  // one acquisition at a time: the running one answers
+  gnss_acquiring_ = true;
+  if (!gnss.present) {
+    gnss_will_fix_ = false;
+    fleet_.events.push(fleet_.now_us, EventKind::GNSS_DONE, device_id_);
+    return;
+  }
+  const models::GnssTiming timing{gnss.ttff_hot_s, gnss.ttff_warm_s, gnss.ttff_cold_s, gnss.ephemeris_valid_s,
+                                  gnss.almanac_valid_s};
+  const double since_fix_s = has_fixed_ ? static_cast<double>(fleet_.now_us - last_fix_us_) * 1e-6 : -1.0;
+  const hw::TimeUs ttff_us =
+      seconds_to_us(models::gnss_time_to_fix_s(timing, models::gnss_start_kind(timing, since_fix_s)));
+  gnss_will_fix_ = sees_sky_ && ttff_us <= timeout_us;
+  set_power_state(hw::Component::GNSS, hw::PowerState::ACTIVE);
+  fleet_.events.push(fleet_.now_us + (gnss_will_fix_ ? ttff_us : timeout_us), EventKind::GNSS_DONE, device_id_);
+}
+
+hw::GnssResult SimBoard::finish_gnss_fix() {
+  const GnssSpec& gnss = fleet_.scenario.fleet.device.gnss;
+  gnss_acquiring_ = false;
+  hw::GnssResult result;
+  if (!gnss.present) return result;
+  if (gnss_will_fix_) {
+    // [A] The receiver keeps tracking a little after the fix to refine it; charged here as a lump.
+    add_charge(hw::Component::GNSS, gnss.tracking_a * gnss.tracking_after_fix_s);
+    has_fixed_ = true;
+    last_fix_us_ = fleet_.now_us;
+    ++gnss_fixes_;
+    const models::LatLon at = fleet_.frame.to_geo(position_);
+    result.fixed = true;
+    result.lat_e7 = static_cast<std::int32_t>(std::lround(at.lat_deg * 1e7));
+    result.lon_e7 = static_cast<std::int32_t>(std::lround(at.lon_deg * 1e7));
+  } else {
+    ++gnss_failures_;
+  }
+  set_power_state(hw::Component::GNSS, hw::PowerState::SLEEP);
+  return result;
+}
+
+void SimBoard::arm_brown_out(hw::TimeUs end_of_run_us) {
+  ++brown_out_generation_;  // whatever was armed before assumed another load
+  feed_battery(ledger_.settle(fleet_.now_us));  // predict from the state at this instant
+  if (battery_.depleted()) return;
+  const double seconds = battery_.time_to_depletion_s(ledger_.total_current_a());
+  const double at_us = static_cast<double>(fleet_.now_us) + std::ceil(seconds * 1e6);
+  if (at_us <= static_cast<double>(end_of_run_us))
+    fleet_.events.push(static_cast<hw::TimeUs>(at_us), EventKind::BROWN_OUT, device_id_, brown_out_generation_);
+}
+
+void SimBoard::modem_tracking_area_update() {
+  const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
+  add_charge(hw::Component::MODEM, modem.tau_charge_c);
+  fleet_.events.push(fleet_.now_us + seconds_to_us(modem.tau_period_s), EventKind::MODEM_TAU, device_id_);
 }
 
 hw::SensorSample SimBoard::read_sensors() {
-  const PowerSpec& power = fleet_.scenario.fleet.power;
-  ledger_.add_charge(index(hw::Component::SENSORS), power.sensor_sample_charge_c);
-  battery_.draw_charge(power.sensor_sample_charge_c);
+  add_charge(hw::Component::SENSORS, fleet_.scenario.fleet.device.sensors.sample_charge_c);
   // [A] A dry box in a yard: 20 C mean, 8 C diurnal swing peaking mid-afternoon, 0.5 C sensor noise.
   const double day_fraction = static_cast<double>(fleet_.now_us % (86400 * hw::US_PER_S)) / (86400.0 * 1e6);
   const double temperature_c =
@@ -107,27 +175,35 @@ hw::SensorSample SimBoard::read_sensors() {
 }
 
 hw::BatteryReading SimBoard::read_battery() {
-  // A fuel gauge's view: voltage in 10 mV steps, charge in whole percent (never the model's exact state).
+  // A fuel gauge's view, never the model's exact state: the voltage in 10 mV steps, and the charge
+  // estimate of a coulomb counter, in whole percent. The counter sees what the components drew,
+  // not the cell's self-discharge, so like a real gauge it over-reports as the years pass.
+  const BatterySpec& spec = fleet_.scenario.fleet.device.battery;
+  feed_battery(ledger_.settle(fleet_.now_us));
   hw::BatteryReading reading;
-  reading.voltage_mv =
-      static_cast<std::uint16_t>(10 * std::lround(fleet_.scenario.fleet.battery.nominal_voltage_v * 100));
-  reading.charge_percent = static_cast<std::uint8_t>(std::floor(battery_.state_of_charge() * 100));
+  reading.voltage_mv = static_cast<std::uint16_t>(10 * std::lround(spec.nominal_voltage_v * 100));
+  const double usable_c = spec.capacity_c * spec.usable_fraction;
+  const double estimate = std::clamp(1.0 - ledger_.total_charge_c() / usable_c, 0.0, 1.0);
+  reading.charge_percent = static_cast<std::uint8_t>(std::floor(estimate * 100));
   return reading;
 }
 
 std::uint32_t SimBoard::random_u32() { return firmware_random_.next_u32(); }
 
 void SimBoard::set_power_state(hw::Component component, hw::PowerState state) {
-  const double current_a = component_current_a(fleet_.scenario.fleet.power, component, state);
+  const double current_a = component_current_a(fleet_.scenario.fleet.device, component, state, tx_power_dbm_);
   feed_battery(ledger_.set_current(index(component), current_a, fleet_.now_us));
 }
 
 void SimBoard::charge_firmware_run() {
-  const PowerSpec& power = fleet_.scenario.fleet.power;
+  const McuSpec& mcu = fleet_.scenario.fleet.device.mcu;
   // [A] The MCU's run time is charged as a lump per entry-point call: the wake-up itself (0.5 uC,
   // domain.md section 2) plus the active current over the configured run time.
-  const double charge_c = power.mcu_wake_charge_c + power.mcu_active_a * power.mcu_active_s_per_wakeup;
-  ledger_.add_charge(index(hw::Component::MCU), charge_c);
+  add_charge(hw::Component::MCU, mcu.wake_charge_c + mcu.active_a * mcu.active_s_per_wakeup);
+}
+
+void SimBoard::add_charge(hw::Component component, double charge_c) {
+  ledger_.add_charge(index(component), charge_c);
   battery_.draw_charge(charge_c);
 }
 

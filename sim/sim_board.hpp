@@ -41,6 +41,17 @@ class SimBoard final : public hw::Hal {
   std::uint16_t tx_frame_counter() const { return tx_frame_counter_; }
   void end_tx();
   bool tx_active() const { return tx_active_; }
+  // Brown-out prediction: after each event, the time the battery empties under the present load is
+  // armed as a BROWN_OUT event if it falls within the run, so a device dies when its cell does, not
+  // at its next event. The event is current only if nothing changed the load since.
+  void arm_brown_out(hw::TimeUs end_of_run_us);
+  bool brown_out_is_current(std::uint32_t generation) const { return generation == brown_out_generation_; }
+  // GNSS: the receiver's answer when its acquisition ends (at the GNSS_DONE event).
+  hw::GnssResult finish_gnss_fix();
+  // Modem: one periodic tracking-area update; arms the next one.
+  void modem_tracking_area_update();
+  std::uint32_t gnss_fixes() const { return gnss_fixes_; }
+  std::uint32_t gnss_failures() const { return gnss_failures_; }
   // Brown-out: the frame on air (if any) is cut short and every component is switched off, so the
   // ledger and the battery accrue nothing more. Returns the records that were on air.
   std::uint32_t power_off();
@@ -53,18 +64,29 @@ class SimBoard final : public hw::Hal {
 
  private:
   void feed_battery(models::EnergyLedger::Interval interval);
+  void add_charge(hw::Component component, double charge_c);
 
   FleetRuntime& fleet_;
   std::uint32_t device_id_;
   models::LocalPoint position_;
   std::uint32_t wakeup_generation_ = 0;
   hw::TimeUs armed_at_us_ = NO_WAKEUP;
+  std::uint32_t brown_out_generation_ = 0;
   hw::TimeUs aged_until_us_ = 0;
   bool tx_active_ = false;
   Transmission tx_;
   std::uint32_t tx_records_ = 0;
   std::uint16_t tx_frame_counter_ = 0;
   std::vector<std::uint8_t> tx_frame_;
+  double tx_power_dbm_ = 0;
+  // GNSS receiver state.
+  bool sees_sky_ = true;
+  bool gnss_acquiring_ = false;
+  bool gnss_will_fix_ = false;
+  bool has_fixed_ = false;
+  hw::TimeUs last_fix_us_ = 0;
+  std::uint32_t gnss_fixes_ = 0;
+  std::uint32_t gnss_failures_ = 0;
   models::EnergyLedger ledger_;
   models::Battery battery_;
   models::RandomStream firmware_random_;

@@ -95,7 +95,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   RadioMedium medium(scenario.radio, world.gateway_positions, scenario.seed);
   for (const models::LocalPoint& position : positions) medium.add_device(position);
 
-  FleetRuntime fleet(scenario, std::move(medium), positions.size());
+  FleetRuntime fleet(scenario, world.frame, std::move(medium), positions.size());
   for (std::uint32_t id = 0; id < positions.size(); ++id) {
     const int sf = spreading_factor_for(scenario, fleet.medium, id);
     fleet.devices.emplace_back(fleet, id, positions[id], firmware_config_for(scenario, id, sf));

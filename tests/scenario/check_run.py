@@ -115,15 +115,16 @@ def books_close():
 def brown_out_closes_books():
     # Cells so small that every device browns out within the day, some with a frame on air.
     out = run("brown_out", "--set", "fleet.containers=2000", "--set", "duration=1d",
-              "--set", "fleet.battery.capacity=0.05mAh", "--set", "fleet.battery.usable_fraction=100%")
+              "--set", "fleet.device.battery.capacity=0.05mAh", "--set", "fleet.device.battery.usable_fraction=100%")
     s = load_summary(out)
     r = s["records"]
     check(s["battery_life_years"]["browned_out_devices"] == 2000, f"not every device browned out: {s}")
     check(r["balanced"] is True and r["lost"]["brown_out"] > 0, f"brown-out books: {r}")
-    # A dead device draws nothing: no device drew more than its cell held (plus the last event's charge).
+    # A dead device draws nothing: its death is predicted from the load, so no device drew more than its
+    # cell held (0.1 % allows for the last impulse charges).
     with open(out / "devices.csv") as f:
         for row in csv.DictReader(f):
-            check(float(row["charge_total_mah"]) < 0.06, f"device {row['device_id']} drew {row['charge_total_mah']} mAh")
+            check(float(row["charge_total_mah"]) <= 0.05 * 1.001, f"device {row['device_id']} drew {row['charge_total_mah']} mAh")
 
 
 def idle_latency_is_physics():

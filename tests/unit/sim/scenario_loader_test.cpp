@@ -40,9 +40,20 @@ radio:
   path_loss: {exponent: 2.9, reference_loss: 40dB, reference_distance: 10m, shadowing_sigma: 8dB}
 fleet:
   containers: 10
-  power: {mcu_sleep: 2uA, mcu_active: 4mA, mcu_active_per_wakeup: 6ms, mcu_wake_charge: 0.7uC,
-          radio_sleep: 0.2uA, radio_tx: 118mA, radio_rx: 5mA, sensor_quiescent: 4uA, sensor_sample_charge: 13.9uC}
-  battery: {model: ideal, capacity: 13Ah, nominal_voltage: 3.5V, usable_fraction: 70%, self_discharge_per_year: 2%}
+  device:
+    name: test-tracker
+    mcu: {sleep: 2uA, active: 4mA, active_per_wakeup: 6ms, wake_charge: 0.7uC}
+    lora_radio:
+      sleep: 0.2uA
+      standby: 1.5mA
+      rx: 5mA
+      tx: [{power: 0dBm, current: 20mA}, {power: 10dBm, current: 30mA}, {power: 20dBm, current: 118mA}]
+    gnss: {present: true, acquisition: 45mA, tracking: 30mA, backup: 10uA, ttff_hot: 2s, ttff_warm: 20s,
+           ttff_cold: 30s, ephemeris_valid: 2h, almanac_valid: 14d, tracking_after_fix: 3s, sky_view_fraction: 60%}
+    modem: {present: true, psm_floor: 3uA, edrx_idle: 6uA, connected: 55mA, tx: 115mA, attach_charge: 50mC,
+            tau_charge: 30mC, tau_period: 6h}
+    sensors: {quiescent: 4uA, sample_charge: 13.9uC}
+    battery: {model: ideal, capacity: 13Ah, nominal_voltage: 3.5V, usable_fraction: 70%, self_discharge_per_year: 2%}
   firmware: {sample_interval: 10min, report_interval: 2h, report_jitter: 1min, coalesce_window: 5s, queue_capacity: 64}
 output: {timeseries_interval: 30min}
 )";
@@ -83,17 +94,14 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(s.radio.capture_threshold_db == 4);
   CHECK(s.radio.path_loss == PathLossSpec{2.9, 40, 10, 8});
   CHECK(s.fleet.containers == 10);
-  const PowerSpec& p = s.fleet.power;
-  CHECK(p.mcu_sleep_a == 2e-6);
-  CHECK(p.mcu_active_a == 4e-3);
-  CHECK(p.mcu_active_s_per_wakeup == 6e-3);
-  CHECK(p.mcu_wake_charge_c == 0.7e-6);
-  CHECK(p.radio_sleep_a == 0.2e-6);
-  CHECK(p.radio_tx_a == 118e-3);
-  CHECK(p.radio_rx_a == 5e-3);
-  CHECK(p.sensor_quiescent_a == 4e-6);
-  CHECK(p.sensor_sample_charge_c == 13.9e-6);
-  CHECK(s.fleet.battery == BatterySpec{"ideal", 13 * 3600.0, 3.5, 0.7, 0.02});
+  const DeviceSpec& d = s.fleet.device;
+  CHECK(d.profile == "test-tracker");
+  CHECK(d.mcu == McuSpec{2e-6, 4e-3, 6e-3, 0.7e-6});
+  CHECK(d.lora_radio == LoraRadioSpec{0.2e-6, 1.5e-3, 5e-3, {{0, 20e-3}, {10, 30e-3}, {20, 118e-3}}});
+  CHECK(d.gnss == GnssSpec{true, 45e-3, 30e-3, 10e-6, 2, 20, 30, 7200, 14 * 86400.0, 3, 0.6});
+  CHECK(d.modem == ModemSpec{true, 3e-6, 6e-6, 55e-3, 115e-3, 0.05, 0.03, 21600});
+  CHECK(d.sensors == SensorSpec{4e-6, 13.9e-6});
+  CHECK(d.battery == BatterySpec{"ideal", 13 * 3600.0, 3.5, 0.7, 0.02});
   CHECK(s.fleet.firmware == FirmwareSpec{600, 7200, 60, 5, 64});
   CHECK(s.output.timeseries_interval_s == 1800);
 }
@@ -206,8 +214,8 @@ TEST_CASE("more bad input, reported at the right place", "[loader]") {
       error_of(base + "radio: {duty_cycle: 0%}\n")
           .starts_with(
               "s.yaml:4:21: error: radio.duty_cycle: must be greater than 0 and at most 1 (100%), got 0%\n"));
-  CHECK(error_of(base + "fleet: {battery: {usable_fraction: 1.5}}\n")
-            .starts_with("s.yaml:4:36: error: fleet.battery.usable_fraction: must be greater than 0 and at "
+  CHECK(error_of(base + "fleet: {device: {battery: {usable_fraction: 1.5}}}\n")
+            .starts_with("s.yaml:4:45: error: fleet.device.battery.usable_fraction: must be greater than 0 and at "
                          "most 1 (100%), got 1.5\n"));
   CHECK(error_of(base + "radio: {channels: []}\n")
             .starts_with(
@@ -251,4 +259,62 @@ TEST_CASE("the files in scenarios/ load", "[loader]") {
   const Scenario s = load_scenario(std::string(FLEETSIM_FIXTURES_DIR) + "/../../scenarios/quickstart.yaml");
   CHECK(s.name == "quickstart");
   CHECK_FALSE(s.port.gateways.empty());
+}
+
+namespace {
+std::string profile_fixture(const std::string& name) {
+  return std::string(FLEETSIM_FIXTURES_DIR) + "/profiles/" + name;
+}
+std::string load_error(const std::string& path) {
+  try {
+    load_scenario(path);
+  } catch (const ScenarioError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("a device profile file applies first, then the scenario's inline device keys", "[loader]") {
+  const DeviceSpec d = load_scenario(profile_fixture("uses_profile.yaml")).fleet.device;
+  CHECK(d.profile == "test-tracker");
+  CHECK(d.mcu.sleep_a == 5e-6);     // inline override wins
+  CHECK(d.mcu.active_a == 7e-3);    // from the profile
+  CHECK(d.gnss.ttff_cold_s == 40);  // from the profile
+  CHECK(d.modem.present);
+  CHECK(d.gnss.ttff_hot_s == DeviceSpec{}.gnss.ttff_hot_s);  // neither: the default
+}
+
+TEST_CASE("errors inside a profile name the profile file, line and column", "[loader]") {
+  CHECK(load_error(profile_fixture("uses_broken_profile.yaml"))
+            .starts_with(profile_fixture("broken-tracker.yaml") +
+                         ":4:14: error: gnss.ttff_cold: unknown unit 'mA' for a time"));
+  CHECK(load_error(profile_fixture("uses_missing_profile.yaml"))
+            .starts_with(profile_fixture("uses_missing_profile.yaml") +
+                         ":6:12: error: fleet.profile: cannot read the device profile " +
+                         profile_fixture("no-such-profile.yaml")));
+}
+
+TEST_CASE("device profile rules between keys", "[loader]") {
+  const std::string base = MINIMAL_SCENARIO;
+  const auto error_of = [&](const std::string& text) {
+    try {
+      load_scenario_text(base + text, "s.yaml");
+    } catch (const ScenarioError& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("fleet: {device: {gnss: {ttff_hot: 30s}}}\n")
+            .starts_with("s.yaml:4:18: error: fleet.device.gnss: expected ttff_hot <= ttff_warm <= ttff_cold"));
+  CHECK(error_of("fleet: {device: {lora_radio: {tx: [{power: 14dBm, current: 45mA}, {power: 10dBm, current: 30mA}]}}}\n")
+            .starts_with("s.yaml:4:75: error: fleet.device.lora_radio.tx[1].power: points must be in increasing "
+                         "order of power"));
+  CHECK(error_of("radio: {tx_power: 20dBm}\nfleet: {device: {lora_radio: {tx: [{power: 14dBm, current: 45mA}]}}}\n")
+            .starts_with("s.yaml:4:1: error: radio.tx_power: tx_power 20dBm is above the device profile's TX current "
+                         "table (fleet.device.lora_radio.tx ends at 14dBm)"));
+  CHECK(error_of("fleet: {device: {modem: {present: yes}}}\n")
+            .starts_with("s.yaml:4:35: error: fleet.device.modem.present: expected true or false, got yes"));
+  CHECK(error_of("fleet: {device: {gnss: {sky_view_fraction: 120%}}}\n")
+            .starts_with("s.yaml:4:44: error: fleet.device.gnss.sky_view_fraction: must be from 0 to 1"));
 }

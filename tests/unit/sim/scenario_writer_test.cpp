@@ -38,8 +38,13 @@ Scenario awkward_scenario() {
   s.radio.capture_threshold_db = -1.5;
   s.radio.path_loss = {2.7, 127.41, 1000, 7.3};
   s.fleet.containers = 1'000'000;
-  s.fleet.power = {0.3e-6, 7e-3, 0.0123, 0.55e-6, 0.16e-6, 118e-3, 4.6e-3, 2.2e-6, 50e-6 / 3.3};
-  s.fleet.battery = {"ideal", 2.6 * 3600, 3.67, 0.85, 0.0099};
+  s.fleet.device.profile = "a: b # c";
+  s.fleet.device.mcu = {0.3e-6, 7e-3, 0.0123, 0.55e-6};
+  s.fleet.device.lora_radio = {0.16e-6, 1.1e-3, 4.6e-3, {{-9, 1e-3 / 3}, {0.5, 20e-3}, {22, 118e-3}}};
+  s.fleet.device.gnss = {false, 36e-3, 28.5e-3, 1e-7, 0.3, 0.3, 100.25, 0, 0, 1e-3, 1.0 / 3};
+  s.fleet.device.modem = {true, 2.7e-6, 18e-6, 50e-3, 110e-3, 0.105 / 3.6, 0.55 / 3.6, 1.0 / 7};
+  s.fleet.device.sensors = {2.2e-6, 50e-6 / 3.3};
+  s.fleet.device.battery = {"ideal", 2.6 * 3600, 3.67, 0.85, 0.0099};
   s.fleet.firmware = {1.5, 86400 * 365.25, 0.001, 0, 1};
   s.output.timeseries_interval_s = 0.25;
   return s;
