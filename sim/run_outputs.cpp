@@ -177,7 +177,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   out << "records_dropped_queue_full,"
          "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
-         "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,browned_out\n";
+         "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,gnss_fixes,gnss_failures,browned_out,"
+         "browned_out_at_s\n";
   for (const Device& device : fleet.devices) {
     const std::uint32_t id = device.board.device_id();
     const hw::FirmwareStats& stats = device.firmware.stats();
@@ -205,7 +206,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     line += format_number(totals.devices[id].mean_current_a * 1e6) + ',';
     line += format_number(device.board.battery().state_of_charge()) + ',';
     line += format_number(totals.devices[id].battery_life_years) + ',';
-    line += device.browned_out ? "1\n" : "0\n";
+    line += format_number(device.board.gnss_fixes()) + ',' + format_number(device.board.gnss_failures()) + ',';
+    line += device.browned_out ? "1," + format_number(static_cast<double>(device.browned_out_at_us) * 1e-6) + "\n" : "0,\n";
     out << line;
   }
   close_output(out, path);
