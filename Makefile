@@ -8,9 +8,11 @@ SCENARIO ?= scenarios/quickstart.yaml
 RUN_DIR ?= results/runs/quickstart
 CMAKE_FLAGS ?=
 
-# Debian packages the build, the tests and the figures need (apt names).
+# Debian packages the build, the tests and the figures need (apt names). The Cortex-M4 toolchain
+# builds hw/ for the real target in the test suite; clang and its runtime build the libFuzzer target.
 PACKAGES = cmake g++ make pkg-config git libsimgrid-dev libeigen3-dev libyaml-cpp-dev libbenchmark-dev \
-           catch2 python3 python3-matplotlib
+           catch2 python3 python3-matplotlib gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib \
+           clang libclang-rt-14-dev
 
 .PHONY: run test deps build clean
 
