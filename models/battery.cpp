@@ -57,8 +57,7 @@ Battery::Battery(const BatteryParams& params) : Battery(std::make_shared<const B
 
 Battery::Battery(std::shared_ptr<const BatteryParams> params)
     : params_(std::move(params)),
-      cell_(fresh_cell(params_->model)),
-      usable_c_(usable_capacity_c(*params_)) {
+      cell_(fresh_cell(params_->model)) {
   validate_battery_params(*params_);
   set_temperature_c(RATING_TEMPERATURE_C);
 }
@@ -108,7 +107,7 @@ void Battery::age(double duration_s) {
 void Battery::set_temperature_c(double temperature_c) {
   if (!std::isfinite(temperature_c)) throw std::invalid_argument("Battery: temperature must be finite");
   temperature_c_ = temperature_c;
-  capacity_factor_ = params_->temperature.capacity_factor_by_c.at(temperature_c);
+  threshold_c_ = usable_capacity_c(*params_) * params_->temperature.capacity_factor_by_c.at(temperature_c);
 }
 
 double Battery::spent_c() const {

@@ -6,7 +6,7 @@
 // The simulator feeds it what the energy ledger closes: draw(I, dt) per constant-current interval, O(1)
 // whatever dt (no stepping; KiBaM and RV advance by their closed forms), draw_charge(q) for impulses,
 // age(dt) for calendar time. A value type: the model is a std::variant, dispatched without virtual calls,
-// and the parameters are shared by every device of a profile. sizeof(Battery) is 144 bytes (g++ 12,
+// and the parameters are shared by every device of a profile. sizeof(Battery) is 152 bytes (g++ 12,
 // x86-64; tests/unit/models/test_battery.cpp checks the bound).
 //
 // Whatever the model, charge_drawn_c() stays the plain integral of the current (the accounting that the
@@ -45,7 +45,7 @@ class Battery {
   double energy_drawn_j() const { return charge_drawn_c_ * params_->nominal_voltage_v; }
   double temperature_c() const { return temperature_c_; }
   // Usable capacity at the present temperature: capacity_c · usable_fraction · derating(T).
-  double capacity_threshold_c() const { return usable_c_ * capacity_factor_; }
+  double capacity_threshold_c() const { return threshold_c_; }
   // The model's spent charge plus self-discharge (see above); the cell is empty when it reaches the
   // capacity threshold.
   double spent_c() const;
@@ -79,8 +79,7 @@ class Battery {
 
   std::shared_ptr<const BatteryParams> params_;
   BatteryCell cell_;
-  double usable_c_;
-  double capacity_factor_ = 1.0;
+  double threshold_c_ = 0.0;  // capacity_threshold_c(), updated with the temperature
   double temperature_c_ = RATING_TEMPERATURE_C;
   double charge_drawn_c_ = 0.0;
   double self_discharged_c_ = 0.0;

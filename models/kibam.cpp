@@ -26,13 +26,13 @@ void KibamCell::draw(const KibamModel& model, double current_a, double duration_
   Eigen::Matrix2d transition;
   transition << e + c * one_minus_e, c * one_minus_e,
                 (1.0 - c) * one_minus_e, e + (1.0 - c) * one_minus_e;
-  const Eigen::Vector2d load_response((one_minus_e + c * ramp) / k_prime, (1.0 - c) * ramp / k_prime);
+  const Vector load_response((one_minus_e + c * ramp) / k_prime, (1.0 - c) * ramp / k_prime);
   deficit_c = transition * deficit_c + current_a * load_response;
 }
 
 void KibamCell::lose_charge(const KibamModel& model, double charge_c) {
   const double c = model.available_fraction;
-  deficit_c += charge_c * Eigen::Vector2d(c, 1.0 - c);
+  deficit_c += charge_c * Vector(c, 1.0 - c);
 }
 
 }  // namespace fleet::models
