@@ -90,6 +90,9 @@ TEST_CASE("KiBaM lifetime: root of the closed form against the RK4 crossing", "[
     }
     const double ode_lifetime_s = t_s + ode[0] / (ode[0] - next[0]);  // linear within the last 1 s step
     CHECK(lifetime_s == Approx(ode_lifetime_s).margin(0.01));
+    // Derived by hand: once e^(−k't) ≈ 0 (here e^-23), y1(t) = c·C − I·c·t − I·(1−c)/k', so y1 = 0 at
+    // t = C/I − (1−c)²/k. At 400 mA: 122,400 s − 0.140625/4.5e-5 s = 119,275 s.
+    CHECK(lifetime_s == Approx(CAPACITY_C / current_a - std::pow(1 - ODE.c, 2) / ODE.k_per_s).epsilon(1e-10));
     // Rate-capacity effect: less than the whole capacity comes out before y1 is empty.
     CHECK(current_a * lifetime_s < CAPACITY_C);
     CHECK(current_a * lifetime_s > ODE.c * CAPACITY_C);
