@@ -202,7 +202,7 @@ void write_kibam_recovery(const std::filesystem::path& dir, Checks& checks) {
   std::ofstream out(dir / "kibam_recovery.csv");
   out << "load,time_s,available_c,bound_c,delivered_c\n";
   const double continuous_c = run_until_empty(out, "400 mA continuous", 0.4, 600.0, 0.0);
-  const double pulsed_c = run_until_empty(out, "400 mA, 10 min on / 10 min off", 0.4, 600.0, 600.0);
+  const double pulsed_c = run_until_empty(out, "400 mA 10 min on / 10 min off", 0.4, 600.0, 600.0);
   checks.expect(pulsed_c > continuous_c, "KiBaM recovery: pulsed load delivers more than continuous");
   std::cout << "KiBaM recovery: continuous " << number(continuous_c) << " C, pulsed " << number(pulsed_c)
             << " C of " << number(KIBAM_CAPACITY_C) << " C\n";
