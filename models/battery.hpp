@@ -1,69 +1,95 @@
 #pragma once
-// Primary-cell battery (domain.md §2 "Li-SOCl2 primary cells", §3 "Battery models").
+// A device's primary cell (domain.md §2, §3): one depletion model chosen by the profile (ideal coulomb
+// counter, Peukert, KiBaM, Rakhmatov–Vrudhula), self-discharge, temperature derating, and the Li-SOCl2
+// terminal voltage with its cut-off and optional passivation delay.
 //
-// v1 is the ideal coulomb counter: the cell is empty when the charge drawn plus the charge lost to
-// self-discharge reaches the usable capacity. The later models change only *how a draw depletes the
-// cell*, so they slot in behind the same interface:
-//   - Peukert: draw(I, dt) depletes C_ref·(I/I_ref)^(k−1)·I·dt instead of I·dt;
-//   - KiBaM: draw(I, dt) advances the two wells (y1, y2) with the closed form of domain.md §3, empty at
-//     y1 = 0 (this is why the primitive takes a current and a duration, not just a charge);
-//   - Rakhmatov–Vrudhula: draw(I, dt) appends to the load history, empty at σ(t) ≥ α.
-// Whatever the model, charge_drawn_c() stays the plain integral of the current (the accounting that
-// the energy ledger must match), and self-discharge stays separate in self_discharged_c().
+// The simulator feeds it what the energy ledger closes: draw(I, dt) per constant-current interval, O(1)
+// whatever dt (no stepping; KiBaM and RV advance by their closed forms), draw_charge(q) for impulses,
+// age(dt) for calendar time. A value type: the model is a std::variant, dispatched without virtual calls,
+// and the parameters are shared by every device of a profile. sizeof(Battery) is 152 bytes (g++ 12,
+// x86-64; tests/unit/models/test_battery.cpp checks the bound).
+//
+// Whatever the model, charge_drawn_c() stays the plain integral of the current (the accounting that the
+// energy ledger must match) and self-discharge stays apart in self_discharged_c(). The model only decides
+// *when the cell is empty*: each model measures its "spent" charge (ideal: ∫I dt; Peukert: ∫I·(I/I_ref)^(k−1)
+// dt; KiBaM: C − h1; RV: σ) plus the self-discharge, and the cell is empty when that reaches the usable
+// capacity times the temperature derating factor.
+#include <memory>
+#include <variant>
+
+#include "models/battery_params.hpp"
+
 namespace fleet::models {
 
-inline constexpr double SECONDS_PER_YEAR = 365.25 * 86'400.0;  // Julian year
-inline constexpr double COULOMBS_PER_MAH = 3.6;
-
-struct BatteryParams {
-  double capacity_c;                      // rated capacity (LS33600: 17 Ah = 61,200 C, domain.md §2)
-  double nominal_voltage_v = 3.6;         // [S] Saft LS series
-  double usable_fraction = 0.8;           // [A] cut-off, temperature and passivation margin (domain.md §9)
-  double self_discharge_per_year = 0.01;  // fraction of capacity_c per year, [S] "< 1 %/yr at +20 °C"
-};
-
-// The part of the capacity the device can use: capacity_c · usable_fraction.
-double usable_capacity_c(const BatteryParams& params);
-// Self-discharge as an equivalent constant current: self_discharge_per_year · capacity_c / year.
-double self_discharge_current_a(const BatteryParams& params);
+// Per-model state, in the order of BatteryModel's alternatives.
+using BatteryCell = std::variant<IdealCell, PeukertCell, KibamCell, RvCell>;
 
 class Battery {
  public:
-  // Throws std::invalid_argument unless capacity_c > 0, 0 < usable_fraction ≤ 1, self-discharge ≥ 0.
+  // Both validate the parameters (validate_battery_params throws std::invalid_argument). The first copies
+  // them; the second shares one parameter set among the devices of a profile.
   explicit Battery(const BatteryParams& params);
+  explicit Battery(std::shared_ptr<const BatteryParams> params);
 
-  // Load current over a duration (the energy ledger's Interval). Ideal model: exactly draw_charge(I·dt).
+  // Load current over a duration (the energy ledger's Interval). Negative or non-finite values throw.
   void draw(double current_a, double duration_s);
-  // An impulse of charge (a wake-up, an attach): the same in every model.
+  // An impulse of charge (a wake-up, an attach): rate-free in every model.
   void draw_charge(double charge_c);
   // Self-discharge over a span of calendar time, booked apart from the load.
   void age(double duration_s);
+  // The cell's temperature from now on (the derating and the operating range use it); +20 °C when new.
+  void set_temperature_c(double temperature_c);
 
   double charge_drawn_c() const { return charge_drawn_c_; }  // exactly the sum of what was drawn
   double self_discharged_c() const { return self_discharged_c_; }
-  double energy_drawn_j() const { return charge_drawn_c_ * params_.nominal_voltage_v; }
-  // Usable charge left, never negative.
+  double energy_drawn_j() const { return charge_drawn_c_ * params_->nominal_voltage_v; }
+  double temperature_c() const { return temperature_c_; }
+  // Usable capacity at the present temperature: capacity_c · usable_fraction · derating(T).
+  double capacity_threshold_c() const { return threshold_c_; }
+  // The model's spent charge plus self-discharge (see above); the cell is empty when it reaches the
+  // capacity threshold.
+  double spent_c() const;
+  // Charge the model lets the device draw before it is empty, never negative: threshold − spent.
   double remaining_c() const;
-  // remaining_c / usable capacity: 1 when new, 0 when depleted (so "5 %" means 5 % of the usable part).
+  // remaining_c / capacity_threshold_c: 1 when new, 0 exactly when depleted() (KiBaM: the available
+  // well's height; RV: 1 − σ/α, as ns-3's battery level).
   double state_of_charge() const;
   bool depleted() const;
-  // Closed-form query: how long a constant load current (plus self-discharge) takes to empty the cell
-  // from its present state; +∞ if nothing drains it. Lets the caller schedule the death of a device
-  // instead of polling.
+
+  // Open-circuit and loaded terminal voltage at the present depth of discharge (cell_voltage.hpp).
+  double open_circuit_voltage_v() const;
+  double voltage_under_load_v(double current_a) const;
+  // False when depleted, outside the operating temperature range, or when the loaded voltage would fall
+  // below the cut-off: the device browns out.
+  bool can_deliver(double current_a) const;
+  double film_fraction() const { return film_fraction_; }
+
+  // How long a constant load current (plus self-discharge, at the present temperature) takes to empty the
+  // cell from its present state; +∞ if nothing drains it. Closed form for the ideal and Peukert models;
+  // KiBaM and RV solve spent(t) = threshold by bracketing and bisection on their closed forms (relative
+  // precision 1e-12). Lets the caller schedule the death of a device instead of polling.
   double time_to_depletion_s(double load_current_a) const;
-  const BatteryParams& params() const { return params_; }
+  const BatteryParams& params() const { return *params_; }
 
  private:
-  BatteryParams params_;
-  double usable_c_;
+  template <class Visitor>
+  decltype(auto) visit_cell(Visitor&& visitor);
+  template <class Visitor>
+  decltype(auto) visit_cell(Visitor&& visitor) const;
+
+  std::shared_ptr<const BatteryParams> params_;
+  BatteryCell cell_;
+  double threshold_c_ = 0.0;  // capacity_threshold_c(), updated with the temperature
+  double temperature_c_ = RATING_TEMPERATURE_C;
   double charge_drawn_c_ = 0.0;
   double self_discharged_c_ = 0.0;
+  double film_fraction_ = 1.0;  // a new cell has been stored: its film is fully grown
 };
 
-// Lifetime of a new cell under a constant mean current. Both drains are linear in time, so the cell is
-// empty when (I + I_sd)·t = usable capacity, with I_sd = sd·C / year:
-//   t = C·f / (I + sd·C / year)
-// (domain.md §9's sanity check: 17 Ah, f = 0.8, 1 %/yr, 3.9 mAh/day → ≈ 8.5 years.)
-double projected_lifetime_s(const BatteryParams& params, double mean_current_a);
+// Lifetime of a new cell under a constant mean current at a constant temperature (the projection: a
+// window's mean current extrapolated with the chosen model). Ideal model: t = C·f / (I + sd·C / year)
+// (domain.md §9's sanity check: 17 Ah, f = 0.8, 1 %/yr, 3.9 mAh/day → ≈ 8.5 years).
+double projected_lifetime_s(const BatteryParams& params, double mean_current_a,
+                            double temperature_c = RATING_TEMPERATURE_C);
 
 }  // namespace fleet::models

@@ -1,6 +1,7 @@
 // Hot-path costs of the models: one call each, as the FleetScheduler and RadioMedium make them.
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cstdint>
 
 #include "models/age_of_information.hpp"
@@ -16,14 +17,35 @@ namespace {
 
 using namespace fleet::models;
 
-void BM_BatteryDraw(benchmark::State& state) {
-  Battery battery(BatteryParams{61'200.0});
-  for (auto _ : state) {
-    battery.draw(45e-3, 0.205824);
-    benchmark::DoNotOptimize(battery.charge_drawn_c());
-  }
+// One battery update per model: a sleep interval then a TX pulse, as the ledger feeds them (two draws per
+// iteration, so halve the time for one update). O(1) per interval whatever its length.
+BatteryParams params_for(int model_index) {
+  BatteryParams params;
+  const BatteryModel models[] = {IdealModel{}, PeukertModel{1.2, 5e-3}, KibamModel{}, RvModel{}};
+  params.model = models[model_index];
+  return params;
 }
-BENCHMARK(BM_BatteryDraw);
+
+void BM_BatteryDraw(benchmark::State& state) {
+  Battery battery(params_for(static_cast<int>(state.range(0))));
+  for (auto _ : state) {
+    battery.draw(2e-6, 3600.0);
+    battery.draw(45e-3, 0.205824);
+  }
+  benchmark::DoNotOptimize(battery.spent_c());
+  state.SetItemsProcessed(2 * state.iterations());
+  state.SetLabel(std::array{"ideal", "peukert", "kibam", "rakhmatov_vrudhula"}[state.range(0)]);
+}
+BENCHMARK(BM_BatteryDraw)->DenseRange(0, 3);
+
+// The projection query (closed form for ideal/Peukert, root finding for KiBaM/RV), once per device per run.
+void BM_BatteryTimeToDepletion(benchmark::State& state) {
+  Battery battery(params_for(static_cast<int>(state.range(0))));
+  battery.draw(45e-3, 100.0);
+  for (auto _ : state) benchmark::DoNotOptimize(battery.time_to_depletion_s(50e-6));
+  state.SetLabel(std::array{"ideal", "peukert", "kibam", "rakhmatov_vrudhula"}[state.range(0)]);
+}
+BENCHMARK(BM_BatteryTimeToDepletion)->DenseRange(0, 3);
 
 void BM_LedgerStateChange(benchmark::State& state) {
   EnergyLedger ledger(0, 5);

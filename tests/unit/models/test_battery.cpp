@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <memory>
+#include <string>
 #include <stdexcept>
 
 #include "models/battery.hpp"
@@ -95,4 +97,74 @@ TEST_CASE("invalid battery parameters and draws are rejected", "[battery]") {
   CHECK_THROWS_AS(b.draw(-1e-3, 1.0), std::invalid_argument);
   CHECK_THROWS_AS(b.draw(1e-3, -1.0), std::invalid_argument);
   CHECK_THROWS_AS(b.draw_charge(std::nan("")), std::invalid_argument);
+}
+
+TEST_CASE("every model: time_to_depletion then draw empties the cell", "[battery]") {
+  for (const BatteryModel& model : {BatteryModel{IdealModel{}}, BatteryModel{PeukertModel{1.2, 5e-3}},
+                                    BatteryModel{KibamModel{}}, BatteryModel{RvModel{}}}) {
+    BatteryParams params = LS33600;
+    params.model = model;
+    Battery b(params);
+    b.draw(0.1, 3600.0);  // an hour at 100 mA, then a steady 20 mA
+    b.age(3600.0);
+    const double t_s = b.time_to_depletion_s(20e-3);
+    INFO("model " << model.index() << ", t = " << t_s);
+    Battery just_before = b;
+    just_before.draw(20e-3, t_s * (1 - 1e-9));
+    just_before.age(t_s * (1 - 1e-9));
+    CHECK_FALSE(just_before.depleted());
+    b.draw(20e-3, t_s * (1 + 1e-9));
+    b.age(t_s * (1 + 1e-9));
+    CHECK(b.depleted());
+    CHECK(b.remaining_c() == 0.0);
+    CHECK(b.state_of_charge() == 0.0);
+  }
+}
+
+TEST_CASE("self-discharge adds exactly its charge to every model's spent charge", "[battery]") {
+  for (const BatteryModel& model : {BatteryModel{IdealModel{}}, BatteryModel{PeukertModel{1.2, 5e-3}},
+                                    BatteryModel{KibamModel{}}, BatteryModel{RvModel{}}}) {
+    BatteryParams params = LS33600;
+    params.model = model;
+    Battery b(params);
+    b.draw(0.05, 600.0);
+    const double before_c = b.spent_c();
+    b.age(SECONDS_PER_YEAR);  // [S] ≤ 1 % of 17 Ah per year at +20 °C
+    CHECK(b.spent_c() - before_c == Approx(0.01 * 61'200).epsilon(1e-12));
+    CHECK(b.self_discharged_c() == Approx(612.0));
+  }
+}
+
+TEST_CASE("a battery stays a small value; one parameter set serves a whole profile", "[battery]") {
+  CHECK(sizeof(Battery) <= 152);  // g++ 12 / x86-64; the RV cell's 10 modes are 80 of them
+  const auto shared = std::make_shared<const BatteryParams>(LS33600);
+  const Battery a(shared), b(shared);
+  CHECK(&a.params() == &b.params());
+}
+
+TEST_CASE("out-of-range model parameters are rejected, naming the field", "[battery]") {
+  const auto message_for = [](BatteryParams params) -> std::string {
+    try {
+      Battery b(params);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return "";
+  };
+  BatteryParams p = LS33600;
+  p.model = KibamModel{1.2, 4.5e-5};
+  CHECK(message_for(p) == "battery.kibam.available_fraction must be in (0, 1), got 1.2");
+  p.model = PeukertModel{0.9, 5e-3};
+  CHECK(message_for(p).starts_with("battery.peukert.exponent"));
+  p.model = RvModel{0.08, 11};
+  CHECK(message_for(p).starts_with("battery.rakhmatov_vrudhula.terms"));
+  p.model = IdealModel{};
+  p.voltage.cutoff_v = 4.0;
+  CHECK(message_for(p).starts_with("battery.voltage.cutoff"));
+  p = LS33600;
+  p.passivation = {true, 20.0, 0.0};
+  CHECK(message_for(p).starts_with("battery.passivation.clear_time"));
+  p = LS33600;
+  p.temperature.capacity_factor_by_c = PiecewiseLinear{{{0.0, 1.2}}};
+  CHECK(message_for(p).starts_with("battery.temperature.capacity_factor_by_c"));
 }
