@@ -163,4 +163,13 @@ double projected_lifetime_s(const BatteryParams& params, double mean_current_a, 
   return battery.time_to_depletion_s(mean_current_a);
 }
 
+double projected_lifetime_s(const Battery& battery, double window_s) {
+  const BatteryParams& params = battery.params();
+  if (std::holds_alternative<KibamModel>(params.model) || std::holds_alternative<RvModel>(params.model)) {
+    return projected_lifetime_s(params, battery.charge_drawn_c() / window_s, battery.temperature_c());
+  }
+  const double spent_c = battery.spent_c();
+  return spent_c > 0 ? window_s * battery.capacity_threshold_c() / spent_c : std::numeric_limits<double>::infinity();
+}
+
 }  // namespace fleet::models

@@ -92,4 +92,14 @@ class Battery {
 double projected_lifetime_s(const BatteryParams& params, double mean_current_a,
                             double temperature_c = RATING_TEMPERATURE_C);
 
+// A device's battery life extrapolated from a simulated window of `window_s` that started with a new
+// cell (so a 7-day run can say "4.2 years"):
+//   ideal, Peukert: the window's spend rate continues, life = window · threshold / spent. Peukert's rate
+//     factor for the window's pulses is in `spent`, which a mean current would hide.
+//   KiBaM, RV: a new cell's closed-form lifetime under the window's mean load current (charge drawn /
+//     window) plus self-discharge. Their rate effect at a tracker's µA mean load is a bounded transient
+//     (charge not yet diffused), which the first form would extrapolate as if it grew with time.
+// +∞ when nothing was spent. The temperature is the battery's present one.
+double projected_lifetime_s(const Battery& battery, double window_s);
+
 }  // namespace fleet::models

@@ -6,7 +6,10 @@
 
 namespace fleet::models {
 
-PiecewiseLinear::PiecewiseLinear(std::initializer_list<Point> points, const char* what) {
+PiecewiseLinear::PiecewiseLinear(std::initializer_list<Point> points, const char* what)
+    : PiecewiseLinear(std::span<const Point>(points.begin(), points.size()), what) {}
+
+PiecewiseLinear::PiecewiseLinear(std::span<const Point> points, const char* what) {
   if (points.size() == 0 || points.size() > MAX_POINTS) {
     throw std::invalid_argument(std::string(what) + ": needs 1 to " + std::to_string(MAX_POINTS) + " points");
   }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <span>
 
 namespace fleet::models {
 
@@ -20,6 +21,7 @@ class PiecewiseLinear {
   // Throws std::invalid_argument (naming `what`) unless there are 1..MAX_POINTS finite points with
   // strictly increasing x.
   PiecewiseLinear(std::initializer_list<Point> points, const char* what = "table");
+  PiecewiseLinear(std::span<const Point> points, const char* what = "table");
 
   // Linear between points; flat beyond the first and last point (a table says nothing outside its range,
   // and a flat end never invents a trend the source did not show).

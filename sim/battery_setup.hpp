@@ -1,17 +1,16 @@
 #pragma once
-// From the scenario's battery spec to the battery model's parameters.
-#include "models/battery.hpp"
-#include "sim/scenario.hpp"
+// The names the scenario format uses for the battery models, in BatteryModel's order.
+#include <string_view>
+
+#include "models/battery_params.hpp"
 
 namespace fleet::sim {
 
-inline models::BatteryParams battery_params(const BatterySpec& spec) {
-  models::BatteryParams params;
-  params.capacity_c = spec.capacity_c;
-  params.nominal_voltage_v = spec.nominal_voltage_v;
-  params.usable_fraction = spec.usable_fraction;
-  params.self_discharge_per_year = spec.self_discharge_per_year;
-  return params;
+inline constexpr std::string_view BATTERY_MODEL_NAMES[] = {"ideal", "peukert", "kibam", "rakhmatov_vrudhula"};
+static_assert(std::size(BATTERY_MODEL_NAMES) == std::variant_size_v<models::BatteryModel>);
+
+inline std::string_view battery_model_name(const models::BatteryParams& params) {
+  return BATTERY_MODEL_NAMES[params.model.index()];
 }
 
 }  // namespace fleet::sim

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include "sim/battery_setup.hpp"
+
 namespace fleet::sim {
 
 namespace {
@@ -53,7 +55,7 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
   for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
   out << printf_string("  battery    projected life p5 %.1f y, p50 %.1f y, p95 %.1f y (%s model, %.1f Ah, %.0f %% usable)\n",
                        fleet_percentile(life_years, 5), fleet_percentile(life_years, 50), fleet_percentile(life_years, 95),
-                       scenario.fleet.device.battery.model.c_str(), scenario.fleet.device.battery.capacity_c / 3600,
+                       std::string(battery_model_name(scenario.fleet.device.battery)).c_str(), scenario.fleet.device.battery.capacity_c / 3600,
                        100 * scenario.fleet.device.battery.usable_fraction);
   const auto& gateways = fleet.medium.gateway_stats();
   std::size_t busiest = 0;

@@ -32,10 +32,15 @@ struct Device {
 struct FleetRuntime {
   FleetRuntime(const Scenario& scenario, models::LocalTangentPlane frame, RadioMedium medium,
                std::size_t device_count)
-      : scenario(scenario), frame(frame), medium(std::move(medium)), deliveries(device_count) {}
+      : scenario(scenario),
+        frame(frame),
+        battery_params(std::make_shared<const models::BatteryParams>(scenario.fleet.device.battery)),
+        medium(std::move(medium)),
+        deliveries(device_count) {}
 
   const Scenario& scenario;
   models::LocalTangentPlane frame;  // device positions are local east/north metres in this frame
+  std::shared_ptr<const models::BatteryParams> battery_params;  // one set for every device
   hw::TimeUs now_us = 0;
   EventQueue events;
   RadioMedium medium;

@@ -76,13 +76,16 @@ void FleetScheduler::dispatch(const Event& event) const {
   check_battery(device);
 }
 
-// Brown-out: the firmware stops here; what it still holds stays counted as queued on the device,
-// a frame on air is lost with its own reason, and the board draws nothing more. Otherwise the
+// Brown-out, when the cell is empty or cannot hold its voltage above the cut-off under the present
+// load (a TX pulse near the end of life, a passivated cell): the firmware stops here; what it still
+// holds stays counted as queued on the device, a frame on air is lost with its own reason, and the
+// board draws nothing more. Otherwise the
 // depletion under the new load is predicted (the instant is rounded up to the next microsecond,
 // so when that event comes the cell is empty).
 void FleetScheduler::check_battery(Device& device) const {
   FleetRuntime& fleet = *fleet_;
-  if (!device.board.battery().depleted()) {
+  const models::Battery& battery = device.board.battery();
+  if (!battery.depleted() && battery.can_deliver(device.board.ledger().total_current_a())) {
     device.board.arm_brown_out(end_us_);
     return;
   }

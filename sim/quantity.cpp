@@ -41,6 +41,8 @@ constexpr std::array<Unit, 4> DATA_RATE_UNITS{
     {{"bps", 0, 1}, {"kbps", 3, 1}, {"Mbps", 6, 1}, {"Gbps", 9, 1}}};
 constexpr std::array<Unit, 3> DATA_SIZE_UNITS{{{"B", 0, 1}, {"kB", 3, 1}, {"MB", 6, 1}}};
 constexpr std::array<Unit, 1> FRACTION_UNITS{{{"%", -2, 1}}};
+constexpr std::array<Unit, 2> RESISTANCE_UNITS{{{"mOhm", -3, 1}, {"Ohm", 0, 1}}};
+constexpr std::array<Unit, 1> TEMPERATURE_UNITS{{{"degC", 0, 1}}};
 
 DimensionInfo info(Dimension dimension) {
   switch (dimension) {
@@ -70,6 +72,10 @@ DimensionInfo info(Dimension dimension) {
       return {"a data size", "13B or 2kB", "B", false, DATA_SIZE_UNITS};
     case Dimension::FRACTION:
       return {"a fraction", "1% or 0.01", "", true, FRACTION_UNITS};
+    case Dimension::RESISTANCE:
+      return {"a resistance", "1.5Ohm or 200mOhm", "Ohm", false, RESISTANCE_UNITS};
+    case Dimension::TEMPERATURE:
+      return {"a temperature", "20degC or -40degC", "degC", false, TEMPERATURE_UNITS};
   }
   return {"a number", "3.76", "", true, {}};
 }

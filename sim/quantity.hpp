@@ -23,6 +23,8 @@ enum class Dimension {
   DATA_RATE,      // bit/s
   DATA_SIZE,      // bytes
   FRACTION,       // 0..1; "1%" or "0.01"
+  RESISTANCE,     // ohm ("1.5Ohm")
+  TEMPERATURE,    // degrees Celsius, kept in degC ("-20degC")
 };
 
 struct QuantityResult {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "fleetsim_version.hpp"
+#include "sim/battery_setup.hpp"
 #include "sim/json_writer.hpp"
 
 namespace fleet::sim {
@@ -146,7 +147,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   std::vector<double> life_years;
   for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
   json.begin_object("battery_life_years");
-  json.value("model", scenario.fleet.device.battery.model);
+  json.value("model", std::string(battery_model_name(scenario.fleet.device.battery)));
   json.value("p5", fleet_percentile(life_years, 5));
   json.value("p50", fleet_percentile(life_years, 50));
   json.value("p95", fleet_percentile(life_years, 95));

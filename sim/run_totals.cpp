@@ -1,7 +1,6 @@
 #include "sim/run_totals.hpp"
 
 #include "models/battery.hpp"
-#include "sim/battery_setup.hpp"
 
 namespace fleet::sim {
 
@@ -13,9 +12,14 @@ std::uint64_t RecordTotals::lost_total() const {
 
 std::uint64_t RecordTotals::accounted() const { return delivered + lost_total() + queued_on_device + on_air + in_flight; }
 
+// A device that browned out lived until then; the others are extrapolated with their battery model.
+static double projected_life_s(const Device& device, double window_s) {
+  if (device.browned_out) return static_cast<double>(device.browned_out_at_us) * 1e-6;
+  return models::projected_lifetime_s(device.board.battery(), window_s);
+}
+
 RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   RunTotals totals;
-  const models::BatteryParams params = battery_params(fleet.scenario.fleet.device.battery);
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
     totals.records.generated += stats.records_generated;
@@ -37,7 +41,7 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
 
     DeviceSummary summary;
     summary.mean_current_a = duration_s > 0 ? ledger.total_charge_c() / duration_s : 0.0;
-    summary.battery_life_years = models::projected_lifetime_s(params, summary.mean_current_a) / models::SECONDS_PER_YEAR;
+    summary.battery_life_years = projected_life_s(device, duration_s) / models::SECONDS_PER_YEAR;
     totals.devices.push_back(summary);
   }
   for (const DeviceDeliveries& device : fleet.deliveries.devices) totals.duplicate_copies += device.duplicate_copies;

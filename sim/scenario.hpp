@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "models/battery_params.hpp"
+
 namespace fleet::sim {
 
 struct GeoPoint {
@@ -158,15 +160,9 @@ struct SensorSpec {
   bool operator==(const SensorSpec&) const = default;
 };
 
-struct BatterySpec {
-  std::string model = "ideal";
-  double capacity_c = 17.0 * 3600;     // [S] Saft LS33600, 17 Ah
-  double nominal_voltage_v = 3.6;      // [S]
-  double usable_fraction = 0.8;        // [A] cut-off, temperature and passivation margin
-  double self_discharge_per_year = 0.01;  // [S] "< 1 % after 1 year at +20 C"
-
-  bool operator==(const BatterySpec&) const = default;
-};
+// The battery is the models' own parameter set (models/battery_params.hpp: every field with its
+// unit, range and source): the loader fills it, nothing converts it.
+using BatterySpec = models::BatteryParams;
 
 struct DeviceSpec {
   std::string profile = "dry-container-tracker";  // the profile's name, for the outputs

@@ -17,6 +17,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "hw/record_queue.hpp"
+#include "models/battery_params.hpp"
+#include "sim/battery_setup.hpp"
 #include "sim/did_you_mean.hpp"
 #include "sim/quantity.hpp"
 
@@ -29,7 +31,6 @@ namespace {
 
 constexpr int FROM_FILE = -1;  // Field::origin for nodes of the scenario file; else the --set index
 
-const std::initializer_list<std::string_view> BATTERY_MODELS{"ideal"};
 const std::initializer_list<std::string_view> REGIONS{"EU868"};
 
 // A place in the input, with the text of its line for the excerpt.
@@ -718,17 +719,125 @@ SensorSpec read_sensors(const Section& device, SensorSpec x) {
   return x;
 }
 
+// A table of points {x_key: .., y_key: ..}, x strictly increasing, at most PiecewiseLinear::MAX_POINTS.
+models::PiecewiseLinear read_table(const Context& ctx, const Section& parent, std::string_view key,
+                                   models::PiecewiseLinear fallback, std::string_view x_key, Dimension x_dim,
+                                   std::string_view y_key, Dimension y_dim, Check y_check, const char* what) {
+  const auto field = parent.find(key);
+  if (!field) return fallback;
+  std::vector<models::PiecewiseLinear::Point> points;
+  const std::string example = "a list of points such as [{" + std::string(x_key) + ": .., " + std::string(y_key) + ": ..}]";
+  for (const Field& element : parent.list(*field, example, "point")) {
+    const Section point(ctx, element, {x_key, y_key});
+    point.require(x_key);
+    point.require(y_key);
+    const models::PiecewiseLinear::Point p{point.quantity(x_key, x_dim, 0), point.quantity(y_key, y_dim, 0, y_check)};
+    if (!points.empty() && !(p.x > points.back().x))
+      ctx.fail_value(*point.find(x_key), "points must be in increasing order of " + std::string(x_key));
+    if (points.size() == models::PiecewiseLinear::MAX_POINTS)
+      ctx.fail_value(element, "at most " + std::to_string(models::PiecewiseLinear::MAX_POINTS) + " points");
+    points.push_back(p);
+  }
+  return models::PiecewiseLinear(std::span<const models::PiecewiseLinear::Point>(points), what);
+}
+
+// The parameters of one depletion model; `current` is kept when the model stays the same, so a
+// profile's KiBaM constants survive an inline override of another key.
+models::BatteryModel read_battery_model(const Context& ctx, const Section& s, models::BatteryModel current) {
+  std::size_t index = current.index();
+  if (auto field = s.find("model")) {
+    const std::string name = read_choice(ctx, *field, "battery model",
+                                         {BATTERY_MODEL_NAMES[0], BATTERY_MODEL_NAMES[1], BATTERY_MODEL_NAMES[2],
+                                          BATTERY_MODEL_NAMES[3]});
+    index = static_cast<std::size_t>(std::find(std::begin(BATTERY_MODEL_NAMES), std::end(BATTERY_MODEL_NAMES), name) -
+                                     std::begin(BATTERY_MODEL_NAMES));
+  }
+  // Parameters of a model that is not the chosen one would be silently unused: refuse them.
+  for (std::size_t other = 1; other < std::size(BATTERY_MODEL_NAMES); ++other) {
+    if (other == index) continue;
+    if (auto field = s.find(BATTERY_MODEL_NAMES[other])) {
+      ctx.fail(field->key_spot, field->path,
+               "parameters for the " + std::string(BATTERY_MODEL_NAMES[other]) + " model, but the model is " +
+                   std::string(BATTERY_MODEL_NAMES[index]));
+    }
+  }
+  switch (index) {
+    case 1: {
+      auto m = std::holds_alternative<models::PeukertModel>(current) ? std::get<models::PeukertModel>(current)
+                                                                      : models::PeukertModel{};
+      const Section p = s.section("peukert", {"exponent", "reference_current"});
+      if (auto field = p.find("exponent")) {
+        m.exponent = read_quantity(ctx, *field, Dimension::DIMENSIONLESS, Check::ANY);
+        if (!(m.exponent >= 1 && m.exponent <= 2)) ctx.fail_value(*field, "expected an exponent from 1 to 2, got " + field->node.Scalar());
+      }
+      m.reference_current_a = p.quantity("reference_current", Dimension::CURRENT, m.reference_current_a, Check::POSITIVE);
+      return m;
+    }
+    case 2: {
+      auto m = std::holds_alternative<models::KibamModel>(current) ? std::get<models::KibamModel>(current)
+                                                                    : models::KibamModel{};
+      const Section k = s.section("kibam", {"available_fraction", "rate_constant_per_s"});
+      if (auto field = k.find("available_fraction")) {
+        m.available_fraction = read_quantity(ctx, *field, Dimension::FRACTION, Check::PROPER_FRACTION);
+        if (!(m.available_fraction > 0)) ctx.fail_value(*field, "must be greater than 0 and below 1 (100%), got " + field->node.Scalar());
+      }
+      m.rate_constant_per_s = k.quantity("rate_constant_per_s", Dimension::DIMENSIONLESS, m.rate_constant_per_s, Check::POSITIVE);
+      return m;
+    }
+    case 3: {
+      auto m = std::holds_alternative<models::RvModel>(current) ? std::get<models::RvModel>(current) : models::RvModel{};
+      const Section r = s.section("rakhmatov_vrudhula", {"beta_per_sqrt_s", "terms"});
+      m.beta_per_sqrt_s = r.quantity("beta_per_sqrt_s", Dimension::DIMENSIONLESS, m.beta_per_sqrt_s, Check::POSITIVE);
+      m.terms = static_cast<int>(r.integer("terms", 1, models::RV_MAX_TERMS, m.terms));
+      return m;
+    }
+    default:
+      return models::IdealModel{};
+  }
+}
+
 BatterySpec read_battery(const Context& ctx, const Section& device, BatterySpec b) {
   const Section s = device.section(
-      "battery", {"model", "capacity", "nominal_voltage", "usable_fraction", "self_discharge_per_year"});
-  if (auto field = s.find("model")) b.model = read_choice(ctx, *field, "battery model", BATTERY_MODELS);
-  b.capacity_c = s.quantity("capacity", Dimension::CHARGE, b.capacity_c, Check::POSITIVE);
-  b.nominal_voltage_v =
-      s.quantity("nominal_voltage", Dimension::VOLTAGE, b.nominal_voltage_v, Check::POSITIVE);
-  b.usable_fraction =
-      s.quantity("usable_fraction", Dimension::FRACTION, b.usable_fraction, Check::UNIT_FRACTION);
+      "battery", {"model", "capacity", "nominal_voltage", "usable_fraction", "self_discharge_per_year", "peukert",
+                  "kibam", "rakhmatov_vrudhula", "voltage", "temperature", "passivation"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  constexpr Check POS = Check::POSITIVE;
+  b.model = read_battery_model(ctx, s, b.model);
+  b.capacity_c = s.quantity("capacity", Dimension::CHARGE, b.capacity_c, POS);
+  b.nominal_voltage_v = s.quantity("nominal_voltage", Dimension::VOLTAGE, b.nominal_voltage_v, POS);
+  b.usable_fraction = s.quantity("usable_fraction", Dimension::FRACTION, b.usable_fraction, Check::UNIT_FRACTION);
   b.self_discharge_per_year = s.quantity("self_discharge_per_year", Dimension::FRACTION,
                                          b.self_discharge_per_year, Check::PROPER_FRACTION);
+
+  const Section v = s.section("voltage", {"open_circuit", "internal_resistance", "cutoff"});
+  b.voltage.open_circuit_v_by_dod =
+      read_table(ctx, v, "open_circuit", b.voltage.open_circuit_v_by_dod, "depth_of_discharge", Dimension::FRACTION,
+                 "voltage", Dimension::VOLTAGE, POS, "battery.voltage.open_circuit_v_by_dod");
+  b.voltage.internal_resistance_ohm =
+      v.quantity("internal_resistance", Dimension::RESISTANCE, b.voltage.internal_resistance_ohm, NN);
+  b.voltage.cutoff_v = v.quantity("cutoff", Dimension::VOLTAGE, b.voltage.cutoff_v, POS);
+
+  const Section t = s.section("temperature", {"capacity_factor", "min_operating", "max_operating"});
+  b.temperature.capacity_factor_by_c =
+      read_table(ctx, t, "capacity_factor", b.temperature.capacity_factor_by_c, "temperature", Dimension::TEMPERATURE,
+                 "factor", Dimension::FRACTION, Check::UNIT_FRACTION, "battery.temperature.capacity_factor_by_c");
+  b.temperature.min_operating_c = t.quantity("min_operating", Dimension::TEMPERATURE, b.temperature.min_operating_c);
+  b.temperature.max_operating_c = t.quantity("max_operating", Dimension::TEMPERATURE, b.temperature.max_operating_c);
+
+  const Section p = s.section("passivation", {"enabled", "film_resistance", "clear_time", "build_time", "rest_current"});
+  b.passivation.enabled = p.flag("enabled", b.passivation.enabled);
+  b.passivation.film_resistance_ohm = p.quantity("film_resistance", Dimension::RESISTANCE, b.passivation.film_resistance_ohm, NN);
+  b.passivation.clear_time_s = p.quantity("clear_time", Dimension::TIME, b.passivation.clear_time_s, POS);
+  b.passivation.build_time_s = p.quantity("build_time", Dimension::TIME, b.passivation.build_time_s, POS);
+  b.passivation.rest_current_a = p.quantity("rest_current", Dimension::CURRENT, b.passivation.rest_current_a, NN);
+
+  // Rules between fields (OCV table spanning 0..1, cut-off below the fresh OCV, min < max ...) are the
+  // model's own; its message names the field, reported here at the battery section.
+  try {
+    models::validate_battery_params(b);
+  } catch (const std::invalid_argument& error) {
+    s.fail(error.what());
+  }
   return b;
 }
 

@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <string>
+#include <variant>
 
+#include "sim/battery_setup.hpp"
 #include "sim/quantity.hpp"
 
 namespace fleet::sim {
@@ -78,6 +80,53 @@ void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(2, "shadowing_sigma", q(radio.path_loss.shadowing_sigma_db, Dimension::DECIBEL));
 }
 
+void write_table(Writer& w, int indent, const std::string& key, const models::PiecewiseLinear& table,
+                 const std::string& x_key, Dimension x_dim, const std::string& y_key, Dimension y_dim) {
+  w.line(indent, key, "");
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    w.raw(std::string(static_cast<std::size_t>(indent) * 2 + 2, ' ') + "- {" + x_key + ": " + q(table[i].x, x_dim) +
+          ", " + y_key + ": " + q(table[i].y, y_dim) + "}\n");
+  }
+}
+
+void write_battery(Writer& w, const BatterySpec& b) {
+  w.line(2, "battery", "");
+  w.line(3, "model", quoted(std::string(battery_model_name(b))));
+  w.line(3, "capacity", q(b.capacity_c, Dimension::CHARGE));
+  w.line(3, "nominal_voltage", q(b.nominal_voltage_v, Dimension::VOLTAGE));
+  w.line(3, "usable_fraction", q(b.usable_fraction, Dimension::FRACTION));
+  w.line(3, "self_discharge_per_year", q(b.self_discharge_per_year, Dimension::FRACTION));
+  if (const auto* m = std::get_if<models::PeukertModel>(&b.model)) {
+    w.line(3, "peukert", "");
+    w.line(4, "exponent", q(m->exponent, Dimension::DIMENSIONLESS));
+    w.line(4, "reference_current", q(m->reference_current_a, Dimension::CURRENT));
+  } else if (const auto* k = std::get_if<models::KibamModel>(&b.model)) {
+    w.line(3, "kibam", "");
+    w.line(4, "available_fraction", q(k->available_fraction, Dimension::FRACTION));
+    w.line(4, "rate_constant_per_s", q(k->rate_constant_per_s, Dimension::DIMENSIONLESS));
+  } else if (const auto* r = std::get_if<models::RvModel>(&b.model)) {
+    w.line(3, "rakhmatov_vrudhula", "");
+    w.line(4, "beta_per_sqrt_s", q(r->beta_per_sqrt_s, Dimension::DIMENSIONLESS));
+    w.line(4, "terms", std::to_string(r->terms));
+  }
+  w.line(3, "voltage", "");
+  write_table(w, 4, "open_circuit", b.voltage.open_circuit_v_by_dod, "depth_of_discharge", Dimension::FRACTION,
+              "voltage", Dimension::VOLTAGE);
+  w.line(4, "internal_resistance", q(b.voltage.internal_resistance_ohm, Dimension::RESISTANCE));
+  w.line(4, "cutoff", q(b.voltage.cutoff_v, Dimension::VOLTAGE));
+  w.line(3, "temperature", "");
+  write_table(w, 4, "capacity_factor", b.temperature.capacity_factor_by_c, "temperature", Dimension::TEMPERATURE,
+              "factor", Dimension::FRACTION);
+  w.line(4, "min_operating", q(b.temperature.min_operating_c, Dimension::TEMPERATURE));
+  w.line(4, "max_operating", q(b.temperature.max_operating_c, Dimension::TEMPERATURE));
+  w.line(3, "passivation", "");
+  w.line(4, "enabled", b.passivation.enabled ? "true" : "false");
+  w.line(4, "film_resistance", q(b.passivation.film_resistance_ohm, Dimension::RESISTANCE));
+  w.line(4, "clear_time", q(b.passivation.clear_time_s, Dimension::TIME));
+  w.line(4, "build_time", q(b.passivation.build_time_s, Dimension::TIME));
+  w.line(4, "rest_current", q(b.passivation.rest_current_a, Dimension::CURRENT));
+}
+
 void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(0, "fleet", "");
   w.line(1, "containers", std::to_string(fleet.containers));
@@ -124,13 +173,7 @@ void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(2, "sensors", "");
   w.line(3, "quiescent", q(d.sensors.quiescent_a, Dimension::CURRENT));
   w.line(3, "sample_charge", q(d.sensors.sample_charge_c, Dimension::CHARGE));
-  const BatterySpec& b = d.battery;
-  w.line(2, "battery", "");
-  w.line(3, "model", quoted(b.model));
-  w.line(3, "capacity", q(b.capacity_c, Dimension::CHARGE));
-  w.line(3, "nominal_voltage", q(b.nominal_voltage_v, Dimension::VOLTAGE));
-  w.line(3, "usable_fraction", q(b.usable_fraction, Dimension::FRACTION));
-  w.line(3, "self_discharge_per_year", q(b.self_discharge_per_year, Dimension::FRACTION));
+  write_battery(w, d.battery);
   const FirmwareSpec& f = fleet.firmware;
   w.line(1, "firmware", "");
   w.line(2, "sample_interval", q(f.sample_interval_s, Dimension::TIME));

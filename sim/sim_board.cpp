@@ -24,7 +24,7 @@ SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPo
       device_id_(device_id),
       position_(position),
       ledger_(fleet.now_us),
-      battery_(battery_params(fleet.scenario.fleet.device.battery)),
+      battery_(fleet.battery_params),
       firmware_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::FIRMWARE)),
       sensor_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::SENSORS)) {
   // The board powers up with everything asleep; the MCU sleep floor and the accelerometer's
@@ -166,8 +166,12 @@ hw::SensorSample SimBoard::read_sensors() {
   add_charge(hw::Component::SENSORS, fleet_.scenario.fleet.device.sensors.sample_charge_c);
   // [A] A dry box in a yard: 20 C mean, 8 C diurnal swing peaking mid-afternoon, 0.5 C sensor noise.
   const double day_fraction = static_cast<double>(fleet_.now_us % (86400 * hw::US_PER_S)) / (86400.0 * 1e6);
-  const double temperature_c =
-      20.0 + 8.0 * std::sin(2 * std::numbers::pi * (day_fraction - 0.375)) + sensor_random_.normal(0.0, 0.5);
+  const double air_c = 20.0 + 8.0 * std::sin(2 * std::numbers::pi * (day_fraction - 0.375));
+  const double temperature_c = air_c + sensor_random_.normal(0.0, 0.5);
+  // The cell sits in the same box: its temperature (derating, operating range) follows the air's,
+  // updated when the device samples.
+  feed_battery(ledger_.settle(fleet_.now_us));
+  battery_.set_temperature_c(air_c);
   hw::SensorSample sample;
   sample.temperature_cdeg = static_cast<std::int16_t>(std::lround(temperature_c * 100));
   sample.humidity_permille = 600;
@@ -175,13 +179,14 @@ hw::SensorSample SimBoard::read_sensors() {
 }
 
 hw::BatteryReading SimBoard::read_battery() {
-  // A fuel gauge's view, never the model's exact state: the voltage in 10 mV steps, and the charge
+  // A fuel gauge's view, never the model's exact state: the loaded voltage in 10 mV steps, and the charge
   // estimate of a coulomb counter, in whole percent. The counter sees what the components drew,
   // not the cell's self-discharge, so like a real gauge it over-reports as the years pass.
   const BatterySpec& spec = fleet_.scenario.fleet.device.battery;
   feed_battery(ledger_.settle(fleet_.now_us));
   hw::BatteryReading reading;
-  reading.voltage_mv = static_cast<std::uint16_t>(10 * std::lround(spec.nominal_voltage_v * 100));
+  const double volts = battery_.voltage_under_load_v(ledger_.total_current_a());
+  reading.voltage_mv = static_cast<std::uint16_t>(10 * std::lround(std::max(volts, 0.0) * 100));
   const double usable_c = spec.capacity_c * spec.usable_fraction;
   const double estimate = std::clamp(1.0 - ledger_.total_charge_c() / usable_c, 0.0, 1.0);
   reading.charge_percent = static_cast<std::uint8_t>(std::floor(estimate * 100));

@@ -53,7 +53,22 @@ fleet:
     modem: {present: true, psm_floor: 3uA, edrx_idle: 6uA, connected: 55mA, tx: 115mA, attach_charge: 50mC,
             tau_charge: 30mC, tau_period: 6h}
     sensors: {quiescent: 4uA, sample_charge: 13.9uC}
-    battery: {model: ideal, capacity: 13Ah, nominal_voltage: 3.5V, usable_fraction: 70%, self_discharge_per_year: 2%}
+    battery:
+      model: kibam
+      capacity: 13Ah
+      nominal_voltage: 3.5V
+      usable_fraction: 70%
+      self_discharge_per_year: 2%
+      kibam: {available_fraction: 50%, rate_constant_per_s: 1e-4}
+      voltage:
+        open_circuit: [{depth_of_discharge: 0, voltage: 3.6V}, {depth_of_discharge: 100%, voltage: 2.1V}]
+        internal_resistance: 2Ohm
+        cutoff: 2.05V
+      temperature:
+        capacity_factor: [{temperature: -20degC, factor: 60%}, {temperature: 20degC, factor: 1}]
+        min_operating: -40degC
+        max_operating: 70degC
+      passivation: {enabled: true, film_resistance: 10Ohm, clear_time: 3s, build_time: 10d, rest_current: 50uA}
   firmware: {sample_interval: 10min, report_interval: 2h, report_jitter: 1min, coalesce_window: 5s, queue_capacity: 64}
 output: {timeseries_interval: 30min}
 )";
@@ -101,7 +116,16 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(d.gnss == GnssSpec{true, 45e-3, 30e-3, 10e-6, 2, 20, 30, 7200, 14 * 86400.0, 3, 0.6});
   CHECK(d.modem == ModemSpec{true, 3e-6, 6e-6, 55e-3, 115e-3, 0.05, 0.03, 21600});
   CHECK(d.sensors == SensorSpec{4e-6, 13.9e-6});
-  CHECK(d.battery == BatterySpec{"ideal", 13 * 3600.0, 3.5, 0.7, 0.02});
+  CHECK(d.battery.capacity_c == 13 * 3600.0);
+  CHECK(d.battery.nominal_voltage_v == 3.5);
+  CHECK(d.battery.usable_fraction == 0.7);
+  CHECK(d.battery.self_discharge_per_year == 0.02);
+  CHECK(d.battery.model == fleet::models::BatteryModel{fleet::models::KibamModel{0.5, 1e-4}});
+  CHECK(d.battery.voltage ==
+        fleet::models::CellVoltageParams{fleet::models::PiecewiseLinear{{0, 3.6}, {1, 2.1}}, 2, 2.05});
+  CHECK(d.battery.temperature ==
+        fleet::models::TemperatureParams{fleet::models::PiecewiseLinear{{-20, 0.6}, {20, 1}}, -40, 70});
+  CHECK(d.battery.passivation == fleet::models::PassivationParams{true, 10, 3, 864000, 50e-6});
   CHECK(s.fleet.firmware == FirmwareSpec{600, 7200, 60, 5, 64});
   CHECK(s.output.timeseries_interval_s == 1800);
 }

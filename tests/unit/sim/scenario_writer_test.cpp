@@ -44,7 +44,14 @@ Scenario awkward_scenario() {
   s.fleet.device.gnss = {false, 36e-3, 28.5e-3, 1e-7, 0.3, 0.3, 100.25, 0, 0, 1e-3, 1.0 / 3};
   s.fleet.device.modem = {true, 2.7e-6, 18e-6, 50e-3, 110e-3, 0.105 / 3.6, 0.55 / 3.6, 1.0 / 7};
   s.fleet.device.sensors = {2.2e-6, 50e-6 / 3.3};
-  s.fleet.device.battery = {"ideal", 2.6 * 3600, 3.67, 0.85, 0.0099};
+  s.fleet.device.battery.capacity_c = 2.6 * 3600;
+  s.fleet.device.battery.nominal_voltage_v = 3.67;
+  s.fleet.device.battery.usable_fraction = 0.85;
+  s.fleet.device.battery.self_discharge_per_year = 0.0099;
+  s.fleet.device.battery.model = fleet::models::RvModel{0.637 / 7.745966692414834, 7};
+  s.fleet.device.battery.voltage.internal_resistance_ohm = 1.0 / 3;
+  s.fleet.device.battery.temperature.capacity_factor_by_c = {{-40.5, 0.25}, {0, 0.9}, {25, 1}};
+  s.fleet.device.battery.passivation = {true, 20.5, 4.25, 1e7, 1e-4 / 3};
   s.fleet.firmware = {1.5, 86400 * 365.25, 0.001, 0, 1};
   s.output.timeseries_interval_s = 0.25;
   return s;
