@@ -47,4 +47,10 @@ struct OkumuraHataPathLoss {
 // return a gain, are clamped there (loss 0 dB).
 double free_space_path_loss_db(double distance_m, double frequency_hz);
 
+// The same as a model value, so callers can hold any of the three models alike.
+struct FreeSpacePathLoss {
+  double frequency_hz = 868.1e6;
+  double path_loss_db(double distance_m) const { return free_space_path_loss_db(distance_m, frequency_hz); }
+};
+
 }  // namespace fleet::models
