@@ -12,9 +12,13 @@
 namespace fleet::sim {
 
 namespace {
-// Links weaker than the best gateway sensitivity minus this margin can neither be decoded nor
-// disturb a decodable frame by more than a fraction of a dB; they are not kept.
-constexpr double IRRELEVANT_BELOW_SENSITIVITY_DB = 30.0;
+// Links weaker than the gateway's SF12 sensitivity minus this margin are not kept: they can never be
+// decoded, and as interference alone they cannot break 6 dB capture of a frame the gateway can decode
+// (it is at least at sensitivity, so they stay 10 dB below the threshold). [A] It takes three or more
+// of them overlapping at one SF and channel with a wanted frame within 4 dB of sensitivity to matter;
+// the cut keeps each device's link list, hence the cost of a transmission, bounded by the gateways
+// within this range, whatever the size of the fleet.
+constexpr double IRRELEVANT_BELOW_SENSITIVITY_DB = 10.0;
 constexpr float NOT_AUDIBLE_DBM = -std::numeric_limits<float>::infinity();
 
 models::HataEnvironment hata_environment(const std::string& name) {

@@ -81,6 +81,8 @@ class RadioMedium {
   const std::vector<GatewayRadioStats>& gateway_stats() const { return gateway_stats_; }
   std::size_t gateway_count() const { return gateway_positions_.size(); }
   std::size_t device_count() const { return link_offsets_.size() - 1; }
+  // Gateways within link range of a device: what each of its frames is filed under.
+  std::size_t links_of(std::uint32_t device_id) const { return link_offsets_[device_id + 1] - link_offsets_[device_id]; }
   std::uint64_t overlap_checks() const { return overlap_checks_; }
 
  private:

@@ -144,6 +144,25 @@ def idle_latency_is_physics():
     check(expected - 1e-6 <= measured <= expected + 1.1e-3, f"min latency {measured} s, physics says {expected} s")
 
 
+def aloha_matches_theory():
+    # Pure ALOHA (scenarios/validation/aloha.yaml): 1,000 devices at SF7 (56.576 ms for 20 bytes), one
+    # channel, capture off, exponential gaps. The delivery ratio must be e^(-2G) within 2 percentage points
+    # (issue #4); about 10,000 frames per point keep the statistical spread near 0.5 points.
+    airtime_s, devices = 0.056576, 1000
+    for load in [0.1, 0.5, 1.0, 1.5]:
+        gap_s = devices * airtime_s / load - airtime_s
+        out = ARGS.work / f"aloha-{load}"
+        if out.exists():
+            shutil.rmtree(out)
+        fleetsim("run", "scenarios/validation/aloha.yaml", "-o", str(out), "--quiet",
+                 "--set", f"radio.traffic.mean_gap={gap_s!r}s", "--set", f"duration={10000 * airtime_s / load!r}s")
+        r = load_summary(out)["records"]
+        lost = sum(v for k, v in r["lost"].items())
+        check(r["lost"]["interference_same_sf"] == lost, f"G={load}: losses other than collisions: {r['lost']}")
+        ratio = r["delivered"] / (r["delivered"] + lost)
+        check(abs(ratio - math.exp(-2 * load)) <= 0.02, f"G={load}: delivery ratio {ratio}, e^-2G {math.exp(-2 * load)}")
+
+
 def bad_input_exit_2():
     fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
     check(len(fixtures) >= 5, "bad-input fixtures are missing")
