@@ -92,8 +92,7 @@ void RadioMedium::add_device(models::LocalPoint position) {
     }
     const double rssi_dbm = radio_.tx_power_dbm - path_loss_db(distance_m) - shadowing_db;
     if (rssi_dbm >= floor_dbm) {
-      links_.push_back(Link{static_cast<std::uint16_t>(g), static_cast<float>(rssi_dbm)});
-      link_states_.push_back(LinkState::BELOW_SENSITIVITY);
+      links_.push_back(Link{static_cast<std::uint16_t>(g), LinkState::BELOW_SENSITIVITY, static_cast<float>(rssi_dbm)});
     }
   }
   link_offsets_.push_back(static_cast<std::uint32_t>(links_.size()));
@@ -142,12 +141,12 @@ void RadioMedium::begin(const Transmission& tx) {
   const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);
   const std::size_t demodulators = static_cast<std::size_t>(radio_.demodulators);
   for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
-    const Link link = links_[i];
+    Link& link = links_[i];
     std::deque<Heard>& heard = heard_at(link.gateway, tx.channel);
     forget_before(heard, tx.start_us);
     heard.push_back(Heard{tx.device_id, tx.start_us, tx.end_us, link.rssi_dbm, tx.spreading_factor});
 
-    LinkState& state = link_states_[i];
+    LinkState& state = link.state;
     if (link.rssi_dbm < sensitivity_dbm) {
       state = LinkState::BELOW_SENSITIVITY;
     } else if (gateway_busy(link.gateway, tx.start_us, tx.start_us + 1)) {
@@ -163,9 +162,9 @@ void RadioMedium::begin(const Transmission& tx) {
 
 void RadioMedium::release(const Transmission& tx) {
   for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
-    if (link_states_[i] != LinkState::LOCKED) continue;
+    if (links_[i].state != LinkState::LOCKED) continue;
     --busy_demodulators_[links_[i].gateway];
-    link_states_[i] = LinkState::BELOW_SENSITIVITY;  // nothing held any more
+    links_[i].state = LinkState::BELOW_SENSITIVITY;  // nothing held any more
   }
 }
 
@@ -200,7 +199,7 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
     const Link link = links_[i];
     GatewayRadioStats& stats = gateway_stats_[link.gateway];
     std::optional<RadioLoss> loss;  // none: received
-    switch (link_states_[i]) {
+    switch (link.state) {
       case LinkState::BELOW_SENSITIVITY:
         if (link.rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
         loss = RadioLoss::UNDER_SENSITIVITY;

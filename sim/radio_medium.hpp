@@ -86,12 +86,13 @@ class RadioMedium {
   std::uint64_t overlap_checks() const { return overlap_checks_; }
 
  private:
-  struct Link {
-    std::uint16_t gateway;
-    float rssi_dbm;
-  };
   // What begin() decided for one (transmission, gateway) link; kept until end().
   enum class LinkState : std::uint8_t { BELOW_SENSITIVITY, GATEWAY_TRANSMITTING, NO_FREE_DEMODULATOR, LOCKED };
+  struct Link {
+    std::uint16_t gateway;
+    LinkState state;  // in the padding: one cache line serves the link and its state
+    float rssi_dbm;
+  };
   // One transmission as one gateway hears it.
   struct Heard {
     std::uint32_t device_id;
@@ -125,7 +126,6 @@ class RadioMedium {
 
   std::vector<std::uint32_t> link_offsets_{0};  // device id → its links: [offsets[id], offsets[id + 1])
   std::vector<Link> links_;
-  std::vector<LinkState> link_states_;          // parallel to links_
 
   std::vector<std::deque<Heard>> heard_;        // per (gateway, channel), ordered by start
   std::vector<std::uint8_t> busy_demodulators_;  // per gateway

@@ -35,10 +35,10 @@ constexpr std::uint32_t DEVICES_PER_GATEWAY = 1000;
 constexpr std::uint64_t WINDOW_US = 600'000'000;  // each device sends once per window
 constexpr std::size_t PHY_PAYLOAD_BYTES = 32;
 
+// The frame travels in the step, as the scheduler holds it in the device's board: a sequential read.
 struct Step {
-  std::uint64_t at_us;
+  Transmission tx;
   bool is_end;
-  std::uint32_t index;  // into the transmissions
 };
 
 struct Workload {
@@ -75,13 +75,14 @@ Workload make_workload(std::uint32_t devices, double cell_m) {
                                               static_cast<std::uint8_t>(random.next_u32() % 3)});
     work.span_us = std::max(work.span_us, start_us + airtime_us);
   }
-  for (std::uint32_t i = 0; i < devices; ++i) {
-    work.steps.push_back(Step{work.transmissions[i].start_us, false, i});
-    work.steps.push_back(Step{work.transmissions[i].end_us, true, i});
+  for (const Transmission& tx : work.transmissions) {
+    work.steps.push_back(Step{tx, false});
+    work.steps.push_back(Step{tx, true});
   }
   // Ends before begins at the same instant: a frame that ends as another starts does not overlap it.
-  std::sort(work.steps.begin(), work.steps.end(), [](const Step& a, const Step& b) {
-    return a.at_us != b.at_us ? a.at_us < b.at_us : a.is_end > b.is_end;
+  const auto at_us = [](const Step& step) { return step.is_end ? step.tx.end_us : step.tx.start_us; };
+  std::sort(work.steps.begin(), work.steps.end(), [&at_us](const Step& a, const Step& b) {
+    return at_us(a) != at_us(b) ? at_us(a) < at_us(b) : a.is_end > b.is_end;
   });
   return work;
 }
@@ -95,7 +96,7 @@ void BM_RadioMediumPerTransmission(benchmark::State& state) {
   const std::uint64_t checks_before = work.medium.overlap_checks();
   for (auto _ : state) {
     for (const Step& step : work.steps) {
-      Transmission tx = work.transmissions[step.index];
+      Transmission tx = step.tx;
       tx.start_us += offset_us;
       tx.end_us += offset_us;
       if (step.is_end) {
