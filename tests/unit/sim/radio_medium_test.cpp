@@ -215,3 +215,13 @@ TEST_CASE("Several gateways: received by each that decodes; lost with the furthe
   CHECK(medium.end(strong).received.size() == 1);
   CHECK(medium.gateway_stats()[1].frames_lost[static_cast<std::size_t>(RadioLoss::GATEWAY_TRANSMITTING)] == 1);
 }
+
+TEST_CASE("Only gateways within SF12 sensitivity - 10 dB are linked: a frame's cost stays local", "[medium][scaling]") {
+  // SF12 gateway sensitivity −142.5 dBm, cut at −152.5 dBm: 10^((14 + 152.5 − 7.7) / 37.6) = 16.7 km.
+  RadioMedium medium = medium_with({{16'000, 0}, {17'500, 0}});
+  CHECK(medium.links_of(0) == 1);
+  CHECK(medium.links_of(1) == 0);
+  const Transmission unheard = tx(1, 0, 1'000'000, 12);
+  medium.begin(unheard);
+  CHECK(medium.end(unheard).loss == RadioLoss::OUT_OF_COVERAGE);
+}
