@@ -54,13 +54,12 @@ double thermal_noise_dbm(double bandwidth_hz, double noise_figure_db) {
   return THERMAL_NOISE_DBM_PER_HZ + 10.0 * std::log10(bandwidth_hz) + noise_figure_db;
 }
 
-bool survives_same_sf(double wanted_dbm, double interferer_sum_dbm, double capture_threshold_db) {
-  return wanted_dbm - interferer_sum_dbm >= capture_threshold_db;
-}
-
-int lowest_spreading_factor(double rssi_dbm, double bandwidth_hz, double margin_db) {
+int lowest_spreading_factor(double rssi_dbm, double bandwidth_hz, double margin_db,
+                            SensitivityReference reference) {
+  const auto& table =
+      reference == SensitivityReference::GATEWAY ? GATEWAY_SENSITIVITY_125K_DBM : DEVICE_SENSITIVITY_125K_DBM;
   for (int sf = MIN_SPREADING_FACTOR; sf <= MAX_SPREADING_FACTOR; ++sf) {
-    if (gateway_sensitivity_dbm(sf, bandwidth_hz) + margin_db <= rssi_dbm) return sf;
+    if (sensitivity_dbm(table, sf, bandwidth_hz) + margin_db <= rssi_dbm) return sf;
   }
   return 0;
 }

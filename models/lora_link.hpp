@@ -22,25 +22,21 @@ double snr_floor_db(int sf);
 // LoRa-DV). Sensitivity ≈ thermal_noise_dbm(BW, NF) + snr_floor_db(sf).
 double thermal_noise_dbm(double bandwidth_hz, double noise_figure_db);
 
-// Same-SF capture: a frame survives co-SF interference when its power is at least this much above the
-// summed interference (the diagonal of the Goursaud isolation matrix as used by ns-3, domain.md §4).
+// Same-SF capture: a frame survives co-SF interference when its energy is at least this much above the
+// summed interference energy (the diagonal of the Goursaud isolation matrix as used by ns-3, domain.md
+// §4). The whole test, same SF and across SFs, is models/lora_interference.hpp.
 inline constexpr double SAME_SF_CAPTURE_DB = 6.0;
 
-// True when wanted − interference ≥ threshold (dB). `interferer_sum_dbm` is the power sum of every
-// same-SF, same-channel interferer, each weighted by its overlap fraction (ns-3 compares energies over
-// the wanted frame: E_i/E_s = Σ P_i·overlap_i / (P_s·T_s)); build it with power_sum_dbm / dbm_to_mw.
-// No interferer is −∞ dBm, which always survives. The tie survives: ns-3 uses the same `>=`, and its test
-// vector "14 dBm vs 8 dBm: destroyed" (domain.md §4) is an artefact of rounding there — it evaluates
-// 10·log10(10^1.4 / 10^0.8) = 5.999999999999997 < 6.
-bool survives_same_sf(double wanted_dbm, double interferer_sum_dbm, double capture_threshold_db);
+// Whose sensitivity table picks a device's SF from the power its best gateway receives.
+enum class SensitivityReference : unsigned char {
+  GATEWAY,  // the gateway's own (SX1301) figures: the ADR-like choice a network server makes
+  DEVICE,   // the end device's (SX1272) figures, as ns-3 LorawanMacHelper::SetSpreadingFactorsUp does
+};
 
-// Inter-SF interference (Goursaud & Gorce 2015 isolation matrix, domain.md §4): a later issue. It will be
-// its own file, models/lora_interference.hpp, with a per-SF-pair isolation table and a check applied per
-// interferer SF (energies summed within one SF, never across SFs); survives_same_sf stays the diagonal.
-
-// Lowest SF (7..12) whose gateway sensitivity plus `margin_db` is at most `rssi_dbm`, or 0 if none: the
-// ADR-like choice a network server makes for a device it hears at that RSSI.
-int lowest_spreading_factor(double rssi_dbm, double bandwidth_hz, double margin_db);
+// Lowest SF (7..12) whose sensitivity (per `reference`) plus `margin_db` is at most `rssi_dbm`, or 0
+// if none.
+int lowest_spreading_factor(double rssi_dbm, double bandwidth_hz, double margin_db,
+                            SensitivityReference reference = SensitivityReference::GATEWAY);
 
 // Power units. dbm_to_mw(−∞) = 0 and mw_to_dbm(0) = −∞, so "no power" round-trips.
 double dbm_to_mw(double power_dbm);

@@ -9,17 +9,28 @@
 
 namespace fleet::sim {
 
+// Why a frame reached no gateway. When the gateways that could hear it disagree, the frame carries
+// the reason of the gateway that got furthest in receiving it, in the order below: a frame that one
+// gateway lost to interference and another could not hear is an interference loss.
 enum class RadioLoss : std::uint8_t {
-  UNDER_SENSITIVITY,  // no gateway heard it above its sensitivity
-  INTERFERENCE,       // heard, but destroyed by overlapping transmissions at every gateway that heard it
-  BROWN_OUT,          // the device's battery gave out while the frame was on air
+  OUT_OF_COVERAGE,        // no gateway hears the device above its sensitivity even at SF12
+  UNDER_SENSITIVITY,      // some gateway would at a more robust SF, none does at the SF used
+  GATEWAY_TRANSMITTING,   // heard, but the gateway was sending a downlink (half-duplex)
+  NO_FREE_DEMODULATOR,    // heard, but all the gateway's demodulator paths were busy
+  INTERFERENCE_SAME_SF,   // locked on, then destroyed by overlapping frames at the same SF
+  INTERFERENCE_CROSS_SF,  // locked on, then destroyed by frames at other SFs (Goursaud isolation)
+  BROWN_OUT,              // the device's battery gave out while the frame was on air
 };
-inline constexpr std::size_t RADIO_LOSS_COUNT = 3;
+inline constexpr std::size_t RADIO_LOSS_COUNT = 7;
 
 constexpr std::string_view radio_loss_name(RadioLoss reason) {
   switch (reason) {
+    case RadioLoss::OUT_OF_COVERAGE: return "out_of_coverage";
     case RadioLoss::UNDER_SENSITIVITY: return "under_sensitivity";
-    case RadioLoss::INTERFERENCE: return "interference";
+    case RadioLoss::GATEWAY_TRANSMITTING: return "gateway_transmitting";
+    case RadioLoss::NO_FREE_DEMODULATOR: return "no_free_demodulator";
+    case RadioLoss::INTERFERENCE_SAME_SF: return "interference_same_sf";
+    case RadioLoss::INTERFERENCE_CROSS_SF: return "interference_cross_sf";
     case RadioLoss::BROWN_OUT: return "brown_out";
   }
   return "unknown";

@@ -9,7 +9,7 @@ namespace fleet::sim {
 
 namespace {
 std::string printf_string(const char* format, auto... args) {
-  char text[256];
+  char text[1024];  // the records line lists every loss reason that occurred
   std::snprintf(text, sizeof text, format, args...);
   return text;
 }
@@ -29,12 +29,17 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
                        scenario.name.c_str(), scenario.fleet.containers, scenario.port.gateways.size(), days,
                        manifest.wall_time_s,
                        manifest.wall_time_s > 0 ? static_cast<double>(manifest.device_events) / manifest.wall_time_s : 0.0);
-  out << printf_string("  records    %llu generated, %llu delivered (%.2f %%), %llu lost (interference %llu, under sensitivity %llu, queue full %llu), %llu still queued or in flight\n",
+  // Loss reasons follow the RadioLoss enum; only those that occurred are listed.
+  std::string reasons;
+  for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) {
+    if (records.lost_radio[r] == 0) continue;
+    reasons += printf_string("%s %llu, ", std::string(radio_loss_name(static_cast<RadioLoss>(r))).c_str(),
+                             static_cast<unsigned long long>(records.lost_radio[r]));
+  }
+  out << printf_string("  records    %llu generated, %llu delivered (%.2f %%), %llu lost (%squeue full %llu), %llu still queued or in flight\n",
                        static_cast<unsigned long long>(records.generated), static_cast<unsigned long long>(records.delivered),
                        percent(records.delivered, records.generated), static_cast<unsigned long long>(records.lost_total()),
-                       static_cast<unsigned long long>(records.lost_radio[static_cast<std::size_t>(RadioLoss::INTERFERENCE)]),
-                       static_cast<unsigned long long>(records.lost_radio[static_cast<std::size_t>(RadioLoss::UNDER_SENSITIVITY)]),
-                       static_cast<unsigned long long>(records.dropped_queue_full),
+                       reasons.c_str(), static_cast<unsigned long long>(records.dropped_queue_full),
                        static_cast<unsigned long long>(records.queued_on_device + records.on_air + records.in_flight));
   if (latency.count() > 0) {
     out << printf_string("  latency    p50 %.2f s, p95 %.2f s, p99 %.2f s (generation to network server)\n",

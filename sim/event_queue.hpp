@@ -17,6 +17,7 @@ enum class EventKind : std::uint8_t {
   MODEM_TAU,       // the cellular modem's periodic tracking-area update
   BROWN_OUT,       // the battery's predicted depletion under the present load (generation-checked)
   FLEET_SAMPLE,    // fleet-wide time-series sample (not a device event)
+  TRAFFIC_FRAME,   // the exponential validation source sends its next frame (validation_traffic.hpp)
 };
 
 struct Event {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "hw/firmware.hpp"
@@ -15,6 +16,7 @@
 #include "sim/radio_medium.hpp"
 #include "sim/scenario.hpp"
 #include "sim/sim_board.hpp"
+#include "sim/validation_traffic.hpp"
 
 namespace fleet::sim {
 
@@ -23,10 +25,20 @@ struct Device {
       : board(fleet, id, position), firmware(board, config) {}
   SimBoard board;
   hw::Firmware firmware;  // holds a reference to `board`: devices never move (kept in a deque)
+  // Set for radio.traffic.model "exponential": this source, not the firmware, makes the uplinks.
+  std::optional<ExponentialTraffic> validation_traffic;
   std::array<std::uint32_t, RADIO_LOSS_COUNT> records_lost{};
   std::uint32_t frames_lost = 0;
   bool browned_out = false;
   hw::TimeUs browned_out_at_us = 0;
+
+  // Whoever made the uplinks, firmware or validation source.
+  std::uint32_t records_generated() const {
+    return firmware.stats().records_generated + (validation_traffic ? validation_traffic->records_generated() : 0);
+  }
+  std::uint32_t frames_sent() const {
+    return firmware.stats().frames_sent + (validation_traffic ? validation_traffic->frames_sent() : 0);
+  }
 };
 
 struct FleetRuntime {

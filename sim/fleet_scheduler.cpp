@@ -12,6 +12,10 @@ constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
 void FleetScheduler::operator()() const {
   FleetRuntime& fleet = *fleet_;
   for (Device& device : fleet.devices) {
+    if (device.validation_traffic) {
+      fleet.events.push(device.validation_traffic->next_frame_at(0), EventKind::TRAFFIC_FRAME, device.board.device_id());
+      continue;
+    }
     device.board.charge_firmware_run();
     device.firmware.on_boot();
     check_battery(device);
@@ -70,6 +74,10 @@ void FleetScheduler::dispatch(const Event& event) const {
       if (!device.board.brown_out_is_current(event.generation)) return;  // the load changed since
       device.board.settle(fleet.now_us);
       break;
+    case EventKind::TRAFFIC_FRAME:
+      ++fleet.device_events;
+      device.validation_traffic->send(device.board);
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }
@@ -78,10 +86,10 @@ void FleetScheduler::dispatch(const Event& event) const {
 
 // Brown-out, when the cell is empty or cannot hold its voltage above the cut-off under the present
 // load (a TX pulse near the end of life, a passivated cell): the firmware stops here; what it still
-// holds stays counted as queued on the device, a frame on air is lost with its own reason, and the
-// board draws nothing more. Otherwise the
-// depletion under the new load is predicted (the instant is rounded up to the next microsecond,
-// so when that event comes the cell is empty).
+// holds stays counted as queued on the device, a frame on air is cut (its demodulator paths freed)
+// and lost with its own reason, and the board draws nothing more. Otherwise the depletion under the
+// new load is predicted (the instant is rounded up to the next microsecond, so when that event comes
+// the cell is empty).
 void FleetScheduler::check_battery(Device& device) const {
   FleetRuntime& fleet = *fleet_;
   const models::Battery& battery = device.board.battery();
@@ -91,6 +99,7 @@ void FleetScheduler::check_battery(Device& device) const {
   }
   device.browned_out = true;
   device.browned_out_at_us = fleet.now_us;
+  if (device.board.tx_active()) fleet.medium.abort(device.board.transmission());
   const std::uint32_t records_on_air = device.board.power_off();
   if (records_on_air > 0) {
     device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
@@ -114,6 +123,11 @@ void FleetScheduler::end_transmission(Device& device) const {
     }
   }
   board.end_tx();
+  if (device.validation_traffic) {
+    fleet.events.push(device.validation_traffic->next_frame_at(fleet.now_us), EventKind::TRAFFIC_FRAME,
+                      board.device_id());
+    return;
+  }
   board.charge_firmware_run();
   device.firmware.on_tx_done(hw::TxResult{});
 }
@@ -127,7 +141,7 @@ void FleetScheduler::sample() const {
   double charge_c = 0;
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
-    row.records_generated += stats.records_generated;
+    row.records_generated += device.records_generated();
     row.records_lost += stats.records_dropped_queue_full;
     for (std::uint32_t lost : device.records_lost) row.records_lost += lost;
     row.records_queued += device.firmware.queued_records();

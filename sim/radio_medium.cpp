@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <stdexcept>
 
 #include "models/lora_link.hpp"
 #include "sim/random_purpose.hpp"
@@ -10,26 +12,76 @@
 namespace fleet::sim {
 
 namespace {
-// Links weaker than the best gateway sensitivity minus this margin can neither be decoded nor
-// disturb a decodable frame by more than a fraction of a dB; they are not kept.
-constexpr double IRRELEVANT_BELOW_SENSITIVITY_DB = 30.0;
+// Links weaker than the gateway's SF12 sensitivity minus this margin are not kept: they can never be
+// decoded, and as interference alone they cannot break 6 dB capture of a frame the gateway can decode
+// (it is at least at sensitivity, so they stay 10 dB below the threshold). [A] It takes three or more
+// of them overlapping at one SF and channel with a wanted frame within 4 dB of sensitivity to matter;
+// the cut keeps each device's link list, hence the cost of a transmission, bounded by the gateways
+// within this range, whatever the size of the fleet.
+constexpr double IRRELEVANT_BELOW_SENSITIVITY_DB = 10.0;
 constexpr float NOT_AUDIBLE_DBM = -std::numeric_limits<float>::infinity();
+
+models::HataEnvironment hata_environment(const std::string& name) {
+  if (name == "urban_large_city") return models::HataEnvironment::URBAN_LARGE_CITY;
+  if (name == "urban_small_city") return models::HataEnvironment::URBAN_SMALL_CITY;
+  if (name == "suburban") return models::HataEnvironment::SUBURBAN;
+  if (name == "open") return models::HataEnvironment::OPEN;
+  throw std::invalid_argument("unknown Okumura-Hata environment '" + name + "'");
+}
+
+// The loader has checked the names; an unknown one here is a programming error.
+std::variant<models::LogDistancePathLoss, models::OkumuraHataPathLoss, models::FreeSpacePathLoss> make_path_loss(
+    const RadioSpec& radio) {
+  const PathLossSpec& spec = radio.path_loss;
+  // Frequency-dependent models use the first uplink channel: the plan spans < 0.1 % of the carrier.
+  const double frequency_hz = radio.channels_hz.at(0);
+  if (spec.model == "log_distance")
+    return models::LogDistancePathLoss{spec.exponent, spec.reference_loss_db, spec.reference_distance_m};
+  if (spec.model == "okumura_hata")
+    return models::OkumuraHataPathLoss{frequency_hz, spec.gateway_height_m, spec.device_height_m,
+                                       hata_environment(spec.environment)};
+  if (spec.model == "free_space") return models::FreeSpacePathLoss{frequency_hz};
+  throw std::invalid_argument("unknown path-loss model '" + spec.model + "'");
+}
+
+models::InterferenceRule interference_rule(const RadioSpec& radio) {
+  models::InterferenceRule rule;
+  rule.same_sf_capture_db = radio.capture ? radio.capture_threshold_db : std::numeric_limits<double>::infinity();
+  rule.inter_sf = radio.inter_sf == "orthogonal" ? models::InterSfModel::ORTHOGONAL : models::InterSfModel::GOURSAUD;
+  return rule;
+}
+
+hw::TimeUs overlap_us(hw::TimeUs a_start, hw::TimeUs a_end, hw::TimeUs b_start, hw::TimeUs b_end) {
+  const hw::TimeUs start = std::max(a_start, b_start);
+  const hw::TimeUs end = std::min(a_end, b_end);
+  return end > start ? end - start : 0;
+}
 }  // namespace
 
 RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<models::LocalPoint> gateway_positions,
                          std::uint64_t seed)
     : radio_(radio),
-      path_loss_{radio.path_loss.exponent, radio.path_loss.reference_loss_db,
-                 radio.path_loss.reference_distance_m},
+      path_loss_(make_path_loss(radio)),
+      interference_rule_(interference_rule(radio)),
       gateway_positions_(std::move(gateway_positions)),
       seed_(seed),
-      channels_(radio.channels_hz.size()),
-      gateway_stats_(gateway_positions_.size()) {}
+      channel_count_(radio.channels_hz.size()),
+      out_of_coverage_below_dbm_(models::gateway_sensitivity_dbm(models::MAX_SPREADING_FACTOR, radio.bandwidth_hz)),
+      heard_(gateway_positions_.size() * channel_count_),
+      busy_demodulators_(gateway_positions_.size(), 0),
+      gateway_tx_(gateway_positions_.size()),
+      gateway_stats_(gateway_positions_.size()) {
+  if (gateway_positions_.size() > std::numeric_limits<std::uint16_t>::max())
+    throw std::invalid_argument("at most 65535 gateways per radio medium");
+}
+
+double RadioMedium::path_loss_db(double distance_m) const {
+  return std::visit([distance_m](const auto& model) { return model.path_loss_db(distance_m); }, path_loss_);
+}
 
 void RadioMedium::add_device(models::LocalPoint position) {
-  const auto device_id = static_cast<std::uint32_t>(link_offsets_.size() - 1);
-  const double floor_dbm =
-      models::gateway_sensitivity_dbm(12, radio_.bandwidth_hz) - IRRELEVANT_BELOW_SENSITIVITY_DB;
+  const auto device_id = static_cast<std::uint32_t>(device_count());
+  const double floor_dbm = out_of_coverage_below_dbm_ - IRRELEVANT_BELOW_SENSITIVITY_DB;
   for (std::size_t g = 0; g < gateway_positions_.size(); ++g) {
     const double distance_m = std::hypot(position.east_m - gateway_positions_[g].east_m,
                                          position.north_m - gateway_positions_[g].north_m);
@@ -38,16 +90,12 @@ void RadioMedium::add_device(models::LocalPoint position) {
       shadowing_db = make_stream(seed_, device_id, RandomPurpose::SHADOWING, g)
                          .normal(0.0, radio_.path_loss.shadowing_sigma_db);
     }
-    const double rssi_dbm = radio_.tx_power_dbm - path_loss_.path_loss_db(distance_m) - shadowing_db;
-    if (rssi_dbm >= floor_dbm) links_.push_back(Link{static_cast<std::uint16_t>(g), static_cast<float>(rssi_dbm)});
+    const double rssi_dbm = radio_.tx_power_dbm - path_loss_db(distance_m) - shadowing_db;
+    if (rssi_dbm >= floor_dbm) {
+      links_.push_back(Link{static_cast<std::uint16_t>(g), LinkState::BELOW_SENSITIVITY, static_cast<float>(rssi_dbm)});
+    }
   }
   link_offsets_.push_back(static_cast<std::uint32_t>(links_.size()));
-}
-
-float RadioMedium::rssi_at(std::uint32_t device_id, std::uint16_t gateway) const {
-  for (auto i = link_offsets_[device_id]; i < link_offsets_[device_id + 1]; ++i)
-    if (links_[i].gateway == gateway) return links_[i].rssi_dbm;
-  return NOT_AUDIBLE_DBM;
 }
 
 float RadioMedium::best_rssi_dbm(std::uint32_t device_id) const {
@@ -69,60 +117,112 @@ std::uint16_t RadioMedium::best_gateway(std::uint32_t device_id) const {
   return best;
 }
 
-void RadioMedium::forget_old(hw::TimeUs now_us) {
+void RadioMedium::forget_before(std::deque<Heard>& heard, hw::TimeUs now_us) const {
   // A transmission that ended more than the longest airtime ago cannot overlap any frame still on air.
-  for (auto& channel : channels_) {
-    while (!channel.empty() && channel.front().end_us + longest_airtime_us_ < now_us) channel.pop_front();
+  while (!heard.empty() && heard.front().end_us + longest_airtime_us_ < now_us) heard.pop_front();
+}
+
+bool RadioMedium::gateway_busy(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) {
+  std::deque<Interval>& downlinks = gateway_tx_[gateway];
+  while (!downlinks.empty() && downlinks.front().end_us + longest_airtime_us_ < start_us) downlinks.pop_front();
+  for (const Interval& downlink : downlinks) {
+    if (downlink.start_us >= end_us) break;
+    if (overlap_us(downlink.start_us, downlink.end_us, start_us, end_us) > 0) return true;
   }
+  return false;
+}
+
+void RadioMedium::gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) {
+  gateway_tx_.at(gateway).push_back(Interval{start_us, end_us});
 }
 
 void RadioMedium::begin(const Transmission& tx) {
   longest_airtime_us_ = std::max(longest_airtime_us_, tx.end_us - tx.start_us);
-  forget_old(tx.start_us);
-  channels_.at(tx.channel).push_back(tx);
+  const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);
+  const std::size_t demodulators = static_cast<std::size_t>(radio_.demodulators);
+  for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
+    Link& link = links_[i];
+    std::deque<Heard>& heard = heard_at(link.gateway, tx.channel);
+    forget_before(heard, tx.start_us);
+    heard.push_back(Heard{tx.device_id, tx.start_us, tx.end_us, link.rssi_dbm, tx.spreading_factor});
+
+    LinkState& state = link.state;
+    if (link.rssi_dbm < sensitivity_dbm) {
+      state = LinkState::BELOW_SENSITIVITY;
+    } else if (gateway_busy(link.gateway, tx.start_us, tx.start_us + 1)) {
+      state = LinkState::GATEWAY_TRANSMITTING;
+    } else if (busy_demodulators_[link.gateway] >= demodulators) {
+      state = LinkState::NO_FREE_DEMODULATOR;
+    } else {
+      state = LinkState::LOCKED;
+      ++busy_demodulators_[link.gateway];
+    }
+  }
+}
+
+void RadioMedium::release(const Transmission& tx) {
+  for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
+    if (links_[i].state != LinkState::LOCKED) continue;
+    --busy_demodulators_[links_[i].gateway];
+    links_[i].state = LinkState::BELOW_SENSITIVITY;  // nothing held any more
+  }
+}
+
+void RadioMedium::abort(const Transmission& tx) { release(tx); }
+
+std::optional<RadioLoss> RadioMedium::resolve_at(const Link& link, const Transmission& tx, double duration_s) {
+  // Same-channel energy per interferer SF over the wanted frame, as ns-3's LoraInterferenceHelper.
+  energy_.clear();
+  for (const Heard& other : heard_at(link.gateway, tx.channel)) {
+    if (other.start_us >= tx.end_us) break;  // ordered by start: nothing later can overlap
+    ++overlap_checks_;
+    if (other.device_id == tx.device_id && other.start_us == tx.start_us) continue;  // itself
+    const hw::TimeUs overlap = overlap_us(other.start_us, other.end_us, tx.start_us, tx.end_us);
+    if (overlap > 0) energy_.add(other.spreading_factor, other.rssi_dbm, static_cast<double>(overlap) * 1e-6);
+  }
+  switch (energy_.verdict(tx.spreading_factor, link.rssi_dbm, duration_s, interference_rule_)) {
+    case models::InterferenceVerdict::SURVIVES: return std::nullopt;
+    case models::InterferenceVerdict::LOST_SAME_SF: return RadioLoss::INTERFERENCE_SAME_SF;
+    case models::InterferenceVerdict::LOST_CROSS_SF: return RadioLoss::INTERFERENCE_CROSS_SF;
+  }
+  return RadioLoss::INTERFERENCE_SAME_SF;
 }
 
 const RadioOutcome& RadioMedium::end(const Transmission& tx) {
   outcome_.received.clear();
-  outcome_.loss = RadioLoss::UNDER_SENSITIVITY;
-  const auto& channel = channels_.at(tx.channel);
   const double duration_s = static_cast<double>(tx.end_us - tx.start_us) * 1e-6;
-  const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);
+  // The furthest stage any gateway reached, in RadioLoss order (see accounting.hpp).
+  RadioLoss furthest = RadioLoss::OUT_OF_COVERAGE;
+  const auto reached = [&furthest](RadioLoss stage) { furthest = std::max(furthest, stage); };
 
   for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
     const Link link = links_[i];
     GatewayRadioStats& stats = gateway_stats_[link.gateway];
-    if (link.rssi_dbm < sensitivity_dbm) {
-      ++stats.frames_under_sensitivity;
-      continue;
+    std::optional<RadioLoss> loss;  // none: received
+    switch (link.state) {
+      case LinkState::BELOW_SENSITIVITY:
+        if (link.rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
+        loss = RadioLoss::UNDER_SENSITIVITY;
+        break;
+      case LinkState::GATEWAY_TRANSMITTING: loss = RadioLoss::GATEWAY_TRANSMITTING; break;
+      case LinkState::NO_FREE_DEMODULATOR: loss = RadioLoss::NO_FREE_DEMODULATOR; break;
+      case LinkState::LOCKED:
+        // A downlink that started while the frame was on air cuts the reception short (half-duplex).
+        loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
+                                                                   : resolve_at(link, tx, duration_s);
+        break;
     }
-    // Same-SF interference energy, averaged over the wanted frame (as ns-3's LoraInterferenceHelper).
-    // Other SFs are treated as orthogonal here; the Goursaud isolation matrix comes with issue #4.
-    double interference_mw_s = 0;
-    for (const Transmission& other : channel) {
-      if (other.start_us >= tx.end_us) break;  // ordered by start: nothing later can overlap
-      ++overlap_checks_;
-      if (other.end_us <= tx.start_us || other.spreading_factor != tx.spreading_factor ||
-          (other.device_id == tx.device_id && other.start_us == tx.start_us))
-        continue;
-      const float other_rssi_dbm = rssi_at(other.device_id, link.gateway);
-      if (other_rssi_dbm == NOT_AUDIBLE_DBM) continue;
-      const hw::TimeUs overlap_us = std::min(other.end_us, tx.end_us) - std::max(other.start_us, tx.start_us);
-      interference_mw_s += models::dbm_to_mw(other_rssi_dbm) * static_cast<double>(overlap_us) * 1e-6;
-    }
-    const bool survives =
-        interference_mw_s == 0 ||
-        models::survives_same_sf(link.rssi_dbm, models::mw_to_dbm(interference_mw_s / duration_s),
-                                 radio_.capture_threshold_db);
-    if (survives) {
+    if (!loss) {
       ++stats.frames_received;
       stats.airtime_received_s += duration_s;
       outcome_.received.push_back(Reception{link.gateway, link.rssi_dbm});
     } else {
-      ++stats.frames_lost_interference;
-      outcome_.loss = RadioLoss::INTERFERENCE;
+      ++stats.frames_lost[static_cast<std::size_t>(*loss)];
+      reached(*loss);
     }
   }
+  release(tx);
+  outcome_.loss = furthest;
   return outcome_;
 }
 

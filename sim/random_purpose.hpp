@@ -12,7 +12,8 @@ enum class RandomPurpose : std::uint64_t {
   FIRMWARE = 2,   // the firmware's own stream (Hal::random_u32): report offsets, channels, jitter
   SENSORS = 3,    // the environment the sensors measure
   SHADOWING = 4,  // per (device, gateway) log-normal shadowing; the gateway index is folded in
-  GNSS = 5,       // whether the device sees the sky
+  VALIDATION_TRAFFIC = 5,  // the exponential validation source (radio.traffic): gaps and channel
+  GNSS = 6,       // whether the device sees the sky
 };
 
 inline models::RandomStream make_stream(std::uint64_t seed, std::uint64_t entity_id, RandomPurpose purpose,

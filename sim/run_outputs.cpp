@@ -189,14 +189,14 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     for (const std::string& field :
          {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
           format_number(int{device.firmware.config().spreading_factor}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
-          format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(stats.records_generated),
+          format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(device.records_generated()),
           format_number(delivered.records_delivered)}) {
       line += field + ',';
     }
     for (std::uint32_t lost : device.records_lost) line += format_number(lost) + ',';
     for (const std::string& field :
          {format_number(stats.records_dropped_queue_full),
-          format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(stats.frames_sent),
+          format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(device.frames_sent()),
           format_number(stats.tx_deferred_duty_cycle),
           format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
           format_number(delivered.records_delivered ? delivered.age.time_average_s(fleet.scenario.duration_s) : 0.0)}) {
@@ -217,16 +217,21 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
 void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const World& world) {
   const fs::path path = dir / "gateways.csv";
   std::ofstream out = open_output(path);
-  out << "gateway,lat_deg,lon_deg,east_m,north_m,frames_received,frames_lost_interference,frames_under_sensitivity,"
-         "airtime_received_s,forwarded_frames,forwarded_bytes\n";
+  // The loss columns follow RadioLoss, like devices.csv (out_of_coverage and brown_out stay 0 here:
+  // they belong to devices, not to a gateway).
+  out << "gateway,lat_deg,lon_deg,east_m,north_m,frames_received,";
+  for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "frames_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
+  out << "airtime_received_s,forwarded_frames,forwarded_bytes\n";
   const auto& stats = fleet.medium.gateway_stats();
   for (std::size_t g = 0; g < stats.size(); ++g) {
     const GatewaySpec& spec = fleet.scenario.port.gateways[g];
-    out << csv_line({csv_field(spec.name), format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
-                     format_number(world.gateway_positions[g].east_m), format_number(world.gateway_positions[g].north_m),
-                     format_number(stats[g].frames_received), format_number(stats[g].frames_lost_interference),
-                     format_number(stats[g].frames_under_sensitivity), format_number(stats[g].airtime_received_s),
-                     format_number(fleet.gateway_inboxes[g]->forwarded_frames),
+    std::string line = csv_line({csv_field(spec.name), format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
+                                 format_number(world.gateway_positions[g].east_m), format_number(world.gateway_positions[g].north_m),
+                                 format_number(stats[g].frames_received)});
+    line.pop_back();  // csv_line ends the line; the loss columns follow
+    for (std::uint64_t lost : stats[g].frames_lost) line += ',' + format_number(lost);
+    out << line << ','
+        << csv_line({format_number(stats[g].airtime_received_s), format_number(fleet.gateway_inboxes[g]->forwarded_frames),
                      format_number(fleet.gateway_inboxes[g]->forwarded_bytes)});
   }
   close_output(out, path);

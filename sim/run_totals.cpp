@@ -22,14 +22,14 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   RunTotals totals;
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
-    totals.records.generated += stats.records_generated;
+    totals.records.generated += device.records_generated();
     totals.records.dropped_queue_full += stats.records_dropped_queue_full;
     totals.records.queued_on_device += device.firmware.queued_records();
     for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) totals.records.lost_radio[r] += device.records_lost[r];
     // A frame whose TX_END falls after the end of the run is still on air.
     if (device.board.tx_active() && device.board.transmission().end_us > fleet.now_us)
       totals.records.on_air += device.board.tx_records();
-    totals.frames_sent += stats.frames_sent;
+    totals.frames_sent += device.frames_sent();
     totals.frames_lost += device.frames_lost;
     totals.duty_cycle_deferrals += stats.tx_deferred_duty_cycle;
     totals.browned_out += device.browned_out ? 1 : 0;

@@ -32,11 +32,15 @@ struct GatewaySpec {
   bool operator==(const GatewaySpec&) const = default;
 };
 
-// Containers stand uniformly at random in a rectangle centred on `center`, sides along east/north.
+// Containers stand uniformly at random in a rectangle centred on `center`, sides along east/north,
+// or (shape "disc") uniformly in a disc of `radius_m` around it — the set-up of the LoRa validation
+// studies (ns-3 complete-network-example, LoRaSim).
 struct YardSpec {
   GeoPoint center;
+  std::string shape = "rectangle";  // "rectangle" or "disc"
   double east_extent_m = 1000;
   double north_extent_m = 500;
+  double radius_m = 1000;  // disc only
 
   bool operator==(const YardSpec&) const = default;
 };
@@ -68,12 +72,30 @@ struct DataCentreSpec {
 };
 
 struct PathLossSpec {
+  std::string model = "log_distance";  // "log_distance", "okumura_hata" or "free_space"
   double exponent = 3.76;             // ns-3 lorawan LogDistancePropagationLossModel set-up
   double reference_loss_db = 7.7;     // at the reference distance
   double reference_distance_m = 1.0;
-  double shadowing_sigma_db = 0.0;    // log-normal, fixed per (device, gateway)
+  // okumura_hata only: "urban_large_city", "urban_small_city", "suburban" or "open"; antenna heights.
+  std::string environment = "urban_small_city";
+  double gateway_height_m = 30.0;
+  double device_height_m = 1.5;
+  double shadowing_sigma_db = 0.0;    // log-normal, fixed per (device, gateway); added to every model
 
   bool operator==(const PathLossSpec&) const = default;
+};
+
+// Who makes the uplinks. "firmware": the device firmware's reports (the normal case). "exponential":
+// a validation source in the simulator instead of the firmware, as LoRaSim (Bor et al. 2016) does:
+// each device waits an exponential time of mean `mean_gap_s` after its previous frame ends, then sends
+// one frame of `phy_payload_bytes` (one record), with no duty cycle — the Poisson traffic of pure-ALOHA
+// theory. See sim/validation_traffic.hpp.
+struct TrafficSpec {
+  std::string model = "firmware";  // "firmware" or "exponential"
+  double mean_gap_s = 1000;
+  int phy_payload_bytes = 20;
+
+  bool operator==(const TrafficSpec&) const = default;
 };
 
 struct RadioSpec {
@@ -88,7 +110,12 @@ struct RadioSpec {
   double duty_cycle = 0.01;  // EU868 g1 sub-band (868.0-868.6 MHz)
   int mac_overhead_bytes = 13;
   double capture_threshold_db = 6.0;
+  bool capture = true;  // false: any same-SF overlap destroys the frame (pure ALOHA)
+  std::string inter_sf = "goursaud";  // "goursaud" (isolation matrix) or "orthogonal" (LoRaSim)
+  int demodulators = 8;  // per gateway: SX1301's 8 paths
+  std::string sf_reference = "gateway";  // whose sensitivity "auto" SF uses: "gateway" or "device" (ns-3)
   PathLossSpec path_loss;
+  TrafficSpec traffic;
 
   bool operator==(const RadioSpec&) const = default;
 };

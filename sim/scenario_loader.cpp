@@ -19,6 +19,7 @@
 #include "hw/record_queue.hpp"
 #include "models/battery_params.hpp"
 #include "sim/battery_setup.hpp"
+#include "models/eu868_channel_plan.hpp"
 #include "sim/did_you_mean.hpp"
 #include "sim/quantity.hpp"
 
@@ -32,6 +33,14 @@ namespace {
 constexpr int FROM_FILE = -1;  // Field::origin for nodes of the scenario file; else the --set index
 
 const std::initializer_list<std::string_view> REGIONS{"EU868"};
+const std::initializer_list<std::string_view> YARD_SHAPES{"rectangle", "disc"};
+const std::initializer_list<std::string_view> PATH_LOSS_MODELS{"log_distance", "okumura_hata", "free_space"};
+const std::initializer_list<std::string_view> HATA_ENVIRONMENTS{"urban_large_city", "urban_small_city", "suburban",
+                                                                "open"};
+const std::initializer_list<std::string_view> INTER_SF_MODELS{"goursaud", "orthogonal"};
+const std::initializer_list<std::string_view> SF_REFERENCES{"gateway", "device"};
+const std::initializer_list<std::string_view> TRAFFIC_MODELS{"firmware", "exponential"};
+const std::initializer_list<std::string_view> BOOLEANS{"true", "false"};
 
 // A place in the input, with the text of its line for the excerpt.
 struct Spot {
@@ -527,8 +536,10 @@ PortSpec read_port(const Context& ctx, const Section& top) {
   const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
   port.name = section.text("name", port.name);
   port.gateways = read_gateways(ctx, section);
-  const Section yard = section.section("yard", {"center", "east_extent", "north_extent"});
+  const Section yard = section.section("yard", {"center", "shape", "east_extent", "north_extent", "radius"});
   port.yard.center = read_position(yard.section("center", {"lat", "lon"}), port.yard.center);
+  if (auto field = yard.find("shape")) port.yard.shape = read_choice(ctx, *field, "yard shape", YARD_SHAPES);
+  port.yard.radius_m = yard.quantity("radius", Dimension::DISTANCE, port.yard.radius_m, Check::POSITIVE);
   port.yard.east_extent_m =
       yard.quantity("east_extent", Dimension::DISTANCE, port.yard.east_extent_m, Check::NON_NEGATIVE);
   port.yard.north_extent_m =
@@ -585,10 +596,17 @@ int read_coding_rate(const Context& ctx, const Field& field) {
   ctx.fail_value(field, "expected " + expected + ", got " + text);
 }
 
-PathLossSpec read_path_loss(const Section& radio) {
+PathLossSpec read_path_loss(const Context& ctx, const Section& radio) {
   PathLossSpec loss;
-  const Section s =
-      radio.section("path_loss", {"exponent", "reference_loss", "reference_distance", "shadowing_sigma"});
+  const Section s = radio.section("path_loss", {"model", "exponent", "reference_loss", "reference_distance",
+                                                "environment", "gateway_height", "device_height",
+                                                "shadowing_sigma"});
+  if (auto field = s.find("model")) loss.model = read_choice(ctx, *field, "path-loss model", PATH_LOSS_MODELS);
+  if (auto field = s.find("environment"))
+    loss.environment = read_choice(ctx, *field, "Okumura-Hata environment", HATA_ENVIRONMENTS);
+  loss.gateway_height_m =
+      s.quantity("gateway_height", Dimension::DISTANCE, loss.gateway_height_m, Check::POSITIVE);
+  loss.device_height_m = s.quantity("device_height", Dimension::DISTANCE, loss.device_height_m, Check::POSITIVE);
   loss.exponent = s.quantity("exponent", Dimension::DIMENSIONLESS, loss.exponent, Check::POSITIVE);
   loss.reference_loss_db = s.quantity("reference_loss", Dimension::DECIBEL, loss.reference_loss_db);
   loss.reference_distance_m =
@@ -598,22 +616,53 @@ PathLossSpec read_path_loss(const Section& radio) {
   return loss;
 }
 
+TrafficSpec read_traffic(const Context& ctx, const Section& radio) {
+  TrafficSpec traffic;
+  const Section s = radio.section("traffic", {"model", "mean_gap", "phy_payload"});
+  if (auto field = s.find("model")) traffic.model = read_choice(ctx, *field, "traffic model", TRAFFIC_MODELS);
+  traffic.mean_gap_s = s.quantity("mean_gap", Dimension::TIME, traffic.mean_gap_s, Check::POSITIVE);
+  if (auto field = s.find("phy_payload")) {
+    // One record must travel in it: the network server decodes every frame it delivers.
+    const double bytes = read_quantity(ctx, *field, Dimension::DATA_SIZE, Check::POSITIVE);
+    if (bytes != static_cast<int>(bytes) || bytes > 255) {
+      ctx.fail_value(*field, "expected a whole number of bytes from 1B to 255B, got " + field->node.Scalar());
+    }
+    traffic.phy_payload_bytes = static_cast<int>(bytes);
+  }
+  return traffic;
+}
+
+// Every channel must lie whole inside one of the region's regulated sub-bands (domain.md §4).
+void check_channels_in_plan(const Context& ctx, const std::vector<Field>& channels, const RadioSpec& radio) {
+  for (std::size_t i = 0; i < channels.size(); ++i) {
+    if (!models::eu868_sub_band_of(radio.channels_hz[i], radio.bandwidth_hz)) {
+      ctx.fail_value(channels[i], "channel " + channels[i].node.Scalar() + " with " +
+                                      format_quantity(radio.bandwidth_hz, Dimension::FREQUENCY) +
+                                      " bandwidth is not inside an EU868 sub-band (868.0-868.6MHz, "
+                                      "868.7-869.2MHz, 869.4-869.65MHz)");
+    }
+  }
+}
+
 RadioSpec read_radio(const Context& ctx, const Section& top) {
   RadioSpec radio;
   const Section s = top.section("radio", {"region", "channels", "spreading_factor", "sf_margin", "bandwidth",
                                           "coding_rate", "preamble_symbols", "tx_power", "duty_cycle",
-                                          "mac_overhead", "capture_threshold", "path_loss"});
+                                          "mac_overhead", "capture_threshold", "capture", "inter_sf",
+                                          "demodulators", "sf_reference", "path_loss", "traffic"});
   if (auto field = s.find("region")) radio.region = read_choice(ctx, *field, "region", REGIONS);
+  radio.bandwidth_hz = s.quantity("bandwidth", Dimension::FREQUENCY, radio.bandwidth_hz, Check::POSITIVE);
   if (auto field = s.find("channels")) {
     radio.channels_hz.clear();
-    for (const Field& channel :
-         s.list(*field, "a list of channels such as [868.1MHz, 868.3MHz]", "channel")) {
+    const std::vector<Field> channels =
+        s.list(*field, "a list of channels such as [868.1MHz, 868.3MHz]", "channel");
+    for (const Field& channel : channels) {
       radio.channels_hz.push_back(read_quantity(ctx, channel, Dimension::FREQUENCY, Check::POSITIVE));
     }
+    check_channels_in_plan(ctx, channels, radio);
   }
   if (auto field = s.find("spreading_factor")) radio.spreading_factor = read_spreading_factor(ctx, *field);
   radio.sf_margin_db = s.quantity("sf_margin", Dimension::DECIBEL, radio.sf_margin_db, Check::NON_NEGATIVE);
-  radio.bandwidth_hz = s.quantity("bandwidth", Dimension::FREQUENCY, radio.bandwidth_hz, Check::POSITIVE);
   if (auto field = s.find("coding_rate")) radio.coding_rate = read_coding_rate(ctx, *field);
   radio.preamble_symbols = static_cast<int>(s.integer("preamble_symbols", 6, 65535, radio.preamble_symbols));
   radio.tx_power_dbm = s.quantity("tx_power", Dimension::POWER_DBM, radio.tx_power_dbm);
@@ -627,7 +676,13 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   }
   radio.capture_threshold_db =
       s.quantity("capture_threshold", Dimension::DECIBEL, radio.capture_threshold_db);
-  radio.path_loss = read_path_loss(s);
+  if (auto field = s.find("capture")) radio.capture = read_choice(ctx, *field, "capture switch", BOOLEANS) == "true";
+  if (auto field = s.find("inter_sf")) radio.inter_sf = read_choice(ctx, *field, "inter-SF model", INTER_SF_MODELS);
+  radio.demodulators = static_cast<int>(s.integer("demodulators", 1, 64, radio.demodulators));
+  if (auto field = s.find("sf_reference"))
+    radio.sf_reference = read_choice(ctx, *field, "SF sensitivity reference", SF_REFERENCES);
+  radio.path_loss = read_path_loss(ctx, s);
+  radio.traffic = read_traffic(ctx, s);
   return radio;
 }
 

@@ -73,11 +73,23 @@ void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(1, "duty_cycle", q(radio.duty_cycle, Dimension::FRACTION));
   w.line(1, "mac_overhead", q(radio.mac_overhead_bytes, Dimension::DATA_SIZE));
   w.line(1, "capture_threshold", q(radio.capture_threshold_db, Dimension::DECIBEL));
+  w.line(1, "capture", radio.capture ? "true" : "false");
+  w.line(1, "inter_sf", quoted(radio.inter_sf));
+  w.line(1, "demodulators", std::to_string(radio.demodulators));
+  w.line(1, "sf_reference", quoted(radio.sf_reference));
   w.line(1, "path_loss", "");
+  w.line(2, "model", quoted(radio.path_loss.model));
   w.line(2, "exponent", q(radio.path_loss.exponent, Dimension::DIMENSIONLESS));
   w.line(2, "reference_loss", q(radio.path_loss.reference_loss_db, Dimension::DECIBEL));
   w.line(2, "reference_distance", q(radio.path_loss.reference_distance_m, Dimension::DISTANCE));
+  w.line(2, "environment", quoted(radio.path_loss.environment));
+  w.line(2, "gateway_height", q(radio.path_loss.gateway_height_m, Dimension::DISTANCE));
+  w.line(2, "device_height", q(radio.path_loss.device_height_m, Dimension::DISTANCE));
   w.line(2, "shadowing_sigma", q(radio.path_loss.shadowing_sigma_db, Dimension::DECIBEL));
+  w.line(1, "traffic", "");
+  w.line(2, "model", quoted(radio.traffic.model));
+  w.line(2, "mean_gap", q(radio.traffic.mean_gap_s, Dimension::TIME));
+  w.line(2, "phy_payload", q(radio.traffic.phy_payload_bytes, Dimension::DATA_SIZE));
 }
 
 void write_table(Writer& w, int indent, const std::string& key, const models::PiecewiseLinear& table,
@@ -205,8 +217,10 @@ std::string to_resolved_yaml(const Scenario& s) {
   }
   w.line(1, "yard", "");
   w.line(2, "center", "{" + position(s.port.yard.center) + "}");
+  w.line(2, "shape", quoted(s.port.yard.shape));
   w.line(2, "east_extent", q(s.port.yard.east_extent_m, Dimension::DISTANCE));
   w.line(2, "north_extent", q(s.port.yard.north_extent_m, Dimension::DISTANCE));
+  w.line(2, "radius", q(s.port.yard.radius_m, Dimension::DISTANCE));
   w.line(1, "gateway_link", "");
   w.line(2, "latency", q(s.port.gateway_link.latency_s, Dimension::TIME));
   w.line(2, "bandwidth", q(s.port.gateway_link.bandwidth_bps, Dimension::DATA_RATE));

@@ -11,6 +11,7 @@
 #include "sim/fleet_runtime.hpp"
 #include "sim/power_table.hpp"
 #include "sim/random_purpose.hpp"
+#include "sim/validation_traffic.hpp"
 
 namespace fleet::sim {
 
@@ -60,7 +61,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   if (bearer != hw::Bearer::LORA) return hw::TxStatus::NO_BEARER;
   if (tx_active_) return hw::TxStatus::RADIO_BUSY;
   const RadioSpec& radio = fleet_.scenario.radio;
-  const std::size_t phy_payload_bytes = len + static_cast<std::size_t>(radio.mac_overhead_bytes);
+  const std::size_t phy_payload_bytes = uplink_phy_payload_bytes(radio, len);
   if (phy_payload_bytes > 255) return hw::TxStatus::TOO_LONG;
 
   hw::LoraPhyParams phy;

@@ -53,8 +53,10 @@ std::vector<std::string> engine_arguments(const CliOptions& options) {
 
 int spreading_factor_for(const Scenario& scenario, const RadioMedium& medium, std::uint32_t device_id) {
   if (scenario.radio.spreading_factor != 0) return scenario.radio.spreading_factor;
+  const auto reference = scenario.radio.sf_reference == "device" ? models::SensitivityReference::DEVICE
+                                                                 : models::SensitivityReference::GATEWAY;
   const int sf = models::lowest_spreading_factor(medium.best_rssi_dbm(device_id), scenario.radio.bandwidth_hz,
-                                                 scenario.radio.sf_margin_db);
+                                                 scenario.radio.sf_margin_db, reference);
   return sf == 0 ? 12 : sf;  // out of reach at every SF: try the most robust one anyway
 }
 
@@ -99,6 +101,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   for (std::uint32_t id = 0; id < positions.size(); ++id) {
     const int sf = spreading_factor_for(scenario, fleet.medium, id);
     fleet.devices.emplace_back(fleet, id, positions[id], firmware_config_for(scenario, id, sf));
+    if (scenario.radio.traffic.model == "exponential") fleet.devices.back().validation_traffic.emplace(scenario, id, sf);
   }
   for (std::size_t g = 0; g < world.gateway_hosts.size(); ++g) {
     fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());

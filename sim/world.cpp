@@ -1,5 +1,8 @@
 #include "sim/world.hpp"
 
+#include <cmath>
+#include <numbers>
+
 #include "sim/random_purpose.hpp"
 
 namespace fleet::sim {
@@ -45,6 +48,13 @@ std::vector<models::LocalPoint> place_containers(const Scenario& scenario) {
   const YardSpec& yard = scenario.port.yard;
   for (std::uint32_t id = 0; id < scenario.fleet.containers; ++id) {
     models::RandomStream stream = make_stream(scenario.seed, id, RandomPurpose::PLACEMENT);
+    if (yard.shape == "disc") {
+      // Uniform over the area: the radius goes as the square root of a uniform draw.
+      const double radius_m = yard.radius_m * std::sqrt(stream.uniform(0.0, 1.0));
+      const double angle_rad = stream.uniform(0.0, 2 * std::numbers::pi);
+      positions.push_back(models::LocalPoint{radius_m * std::cos(angle_rad), radius_m * std::sin(angle_rad)});
+      continue;
+    }
     const double east_m = stream.uniform(-yard.east_extent_m / 2, yard.east_extent_m / 2);
     const double north_m = stream.uniform(-yard.north_extent_m / 2, yard.north_extent_m / 2);
     positions.push_back(models::LocalPoint{east_m, north_m});

@@ -9,6 +9,7 @@
 #include "models/energy_ledger.hpp"
 #include "models/geo.hpp"
 #include "models/log_histogram.hpp"
+#include "models/lora_interference.hpp"
 #include "models/lora_link.hpp"
 #include "models/path_loss.hpp"
 #include "models/random_stream.hpp"
@@ -116,14 +117,19 @@ void BM_AoiDelivery(benchmark::State& state) {
 }
 BENCHMARK(BM_AoiDelivery);
 
-void BM_SameSfCapture(benchmark::State& state) {
+// One reception's interference verdict with two same-SF and one cross-SF interferer.
+void BM_InterferenceVerdict(benchmark::State& state) {
   double wanted_dbm = -120.0;
+  const InterferenceRule rule;
   for (auto _ : state) {
     wanted_dbm = wanted_dbm > -100.0 ? -120.0 : wanted_dbm + 0.01;
-    benchmark::DoNotOptimize(
-        survives_same_sf(wanted_dbm, mw_to_dbm(dbm_to_mw(-126.0) + dbm_to_mw(-130.0)), SAME_SF_CAPTURE_DB));
+    InterferenceEnergy energy;
+    energy.add(9, -126.0, 0.1);
+    energy.add(9, -130.0, 0.2);
+    energy.add(7, -110.0, 0.05);
+    benchmark::DoNotOptimize(energy.verdict(9, wanted_dbm, 0.2, rule));
   }
 }
-BENCHMARK(BM_SameSfCapture);
+BENCHMARK(BM_InterferenceVerdict);
 
 }  // namespace

@@ -40,26 +40,6 @@ TEST_CASE("SNR floors and thermal noise reproduce the device table (LoRa-DV form
   }
 }
 
-TEST_CASE("same-SF capture follows ns-3's InterferenceTest", "[lora]") {
-  // Perfect overlap, SF7 at 14 dBm against SF7 at 14 − 7 dBm: survives.
-  CHECK(survives_same_sf(14, 14 - 7, SAME_SF_CAPTURE_DB));
-  // At exactly 6 dB the frame survives (ns-3 also uses >=; its "destroyed" outcome for this case is
-  // 10·log10(10^1.4/10^0.8) evaluating to 5.999999999999997, see lora_link.hpp).
-  CHECK(survives_same_sf(14, 14 - 6, SAME_SF_CAPTURE_DB));
-  CHECK_FALSE(survives_same_sf(14, 14 - 5.99, SAME_SF_CAPTURE_DB));
-  // Partial overlap: 2 s wanted frame, 1 s interferer at −6 dB: energy ratio 6 + 3.01 dB, survives.
-  const double wanted_s = 2.0;
-  const double interference_dbm = mw_to_dbm(dbm_to_mw(14 - 6) * 1.0 / wanted_s);
-  CHECK(interference_dbm == Approx(8 - 3.0103).margin(1e-4));
-  CHECK(survives_same_sf(14, interference_dbm, SAME_SF_CAPTURE_DB));
-  // Same-SF energy is cumulative: three interferers each 7 dB down sum to 2.23 dB down: destroyed.
-  const double three_dbm = power_sum_dbm(power_sum_dbm(7, 7), 7);
-  CHECK(three_dbm == Approx(7 + 4.7712).margin(1e-4));
-  CHECK_FALSE(survives_same_sf(14, three_dbm, SAME_SF_CAPTURE_DB));
-  // No interferer at all.
-  CHECK(survives_same_sf(-140, -std::numeric_limits<double>::infinity(), SAME_SF_CAPTURE_DB));
-}
-
 TEST_CASE("lowest spreading factor for an RSSI", "[lora]") {
   CHECK(lowest_spreading_factor(-100, 125e3, 0) == 7);
   CHECK(lowest_spreading_factor(-130, 125e3, 0) == 7);  // exactly at SF7 sensitivity
@@ -71,6 +51,11 @@ TEST_CASE("lowest spreading factor for an RSSI", "[lora]") {
   // At 500 kHz the tables shift by +6.02 dB: SF8 needs −126.48 dBm, SF9 −128.98 dBm.
   CHECK(lowest_spreading_factor(-128, 500e3, 0) == 9);
   CHECK(lowest_spreading_factor(-126, 500e3, 0) == 8);
+  // ns-3 SetSpreadingFactorsUp compares with the device table (−124, −127, ... −137 dBm).
+  CHECK(lowest_spreading_factor(-124, 125e3, 0, SensitivityReference::DEVICE) == 7);
+  CHECK(lowest_spreading_factor(-125, 125e3, 0, SensitivityReference::DEVICE) == 8);
+  CHECK(lowest_spreading_factor(-136.7, 125e3, 0, SensitivityReference::DEVICE) == 12);
+  CHECK(lowest_spreading_factor(-137.5, 125e3, 0, SensitivityReference::DEVICE) == 0);
 }
 
 TEST_CASE("dBm and milliwatts", "[lora]") {

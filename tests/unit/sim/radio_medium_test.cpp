@@ -12,9 +12,10 @@ using fleet::sim::RadioSpec;
 using fleet::sim::Transmission;
 
 namespace {
-RadioMedium medium_with(std::vector<LocalPoint> devices) {
-  RadioSpec radio;  // defaults: 3 channels, 14 dBm, no shadowing, 6 dB capture
-  RadioMedium medium(radio, {LocalPoint{0, 0}}, 1);
+RadioMedium medium_with(std::vector<LocalPoint> devices, RadioSpec radio = {},
+                        std::vector<LocalPoint> gateways = {LocalPoint{0, 0}}) {
+  // Defaults: 3 channels, 14 dBm, no shadowing, 6 dB capture, Goursaud across SFs, 8 demodulators.
+  RadioMedium medium(radio, std::move(gateways), 1);
   for (const LocalPoint& device : devices) medium.add_device(device);
   return medium;
 }
@@ -35,13 +36,20 @@ TEST_CASE("A lone frame above sensitivity is received with the log-distance powe
   CHECK(medium.gateway_stats()[0].frames_received == 1);
 }
 
-TEST_CASE("A frame below the gateway's sensitivity at every SF is lost as under_sensitivity", "[medium]") {
-  RadioMedium medium = medium_with({{10'000, 0}});
-  const Transmission frame = tx(0, 0, 1'000'000, 12);
-  medium.begin(frame);
-  const auto& outcome = medium.end(frame);
-  CHECK(outcome.received.empty());
-  CHECK(outcome.loss == RadioLoss::UNDER_SENSITIVITY);
+TEST_CASE("Below sensitivity at every SF is out of coverage; at this SF only, under sensitivity", "[medium]") {
+  // 10 km: −144.1 dBm, below SF12's −142.5. 4.9 km: −132.45 dBm, under SF7's −130, above SF8's −132.5.
+  RadioMedium medium = medium_with({{10'000, 0}, {4'900, 0}});
+  const Transmission far = tx(0, 0, 1'000'000, 12);
+  medium.begin(far);
+  CHECK(medium.end(far).received.empty());
+  CHECK(medium.end(far).loss == RadioLoss::OUT_OF_COVERAGE);
+  const Transmission weak = tx(1, 2'000'000, 60'000, 7);
+  medium.begin(weak);
+  CHECK(medium.end(weak).loss == RadioLoss::UNDER_SENSITIVITY);
+  CHECK(medium.gateway_stats()[0].frames_lost[static_cast<std::size_t>(RadioLoss::UNDER_SENSITIVITY)] == 1);
+  const Transmission robust = tx(1, 4'000'000, 120'000, 8);
+  medium.begin(robust);
+  CHECK(medium.end(robust).received.size() == 1);
 }
 
 TEST_CASE("Equal-power frames that overlap on one channel and SF destroy each other", "[medium]") {
@@ -50,10 +58,9 @@ TEST_CASE("Equal-power frames that overlap on one channel and SF destroy each ot
   const Transmission b = tx(1, 30'000, 60'000);
   medium.begin(a);
   medium.begin(b);
-  CHECK(medium.end(a).loss == RadioLoss::INTERFERENCE);
-  CHECK(medium.end(a).received.empty());
+  CHECK(medium.end(a).loss == RadioLoss::INTERFERENCE_SAME_SF);
   CHECK(medium.end(b).received.empty());
-  CHECK(medium.gateway_stats()[0].frames_lost_interference >= 2);
+  CHECK(medium.gateway_stats()[0].frames_lost[static_cast<std::size_t>(RadioLoss::INTERFERENCE_SAME_SF)] == 2);
 }
 
 TEST_CASE("Same-SF capture: the frame 11 dB stronger survives, the weaker one is lost", "[medium]") {
@@ -87,7 +94,7 @@ TEST_CASE("Frames on other channels, at other SFs or at other times do not inter
     CHECK(medium.end(a).received.size() == 1);
     CHECK(medium.end(b).received.size() == 1);
   }
-  SECTION("other SF (orthogonal until the Goursaud matrix of issue #4)") {
+  SECTION("other SF at equal power (isolation −18 dB for SF7 against SF9, −27 dB the other way)") {
     const Transmission a = tx(0, 0, 60'000, 7), b = tx(1, 0, 200'000, 9);
     medium.begin(a);
     medium.begin(b);
@@ -113,4 +120,108 @@ TEST_CASE("Resolving a frame looks only at transmissions inside the airtime wind
     REQUIRE(medium.end(frame).received.size() == 1);
   }
   CHECK(medium.overlap_checks() <= 3 * devices.size());
+}
+
+TEST_CASE("Cross-SF interference follows the Goursaud isolation", "[medium]") {
+  // SF7 wanted at 200 m (−80.2 dBm) against SF8 at 10 m (−31.9 dBm, 48 dB stronger): beyond −16 dB.
+  RadioMedium medium = medium_with({{200, 0}, {10, 0}});
+  const Transmission wanted = tx(0, 0, 60'000, 7), blaster = tx(1, 0, 100'000, 8);
+  medium.begin(wanted);
+  medium.begin(blaster);
+  CHECK(medium.end(wanted).loss == RadioLoss::INTERFERENCE_CROSS_SF);
+  CHECK(medium.end(blaster).received.size() == 1);
+  SECTION("orthogonal SFs (LoRaSim) let it through") {
+    RadioSpec radio;
+    radio.inter_sf = "orthogonal";
+    RadioMedium lorasim = medium_with({{200, 0}, {10, 0}}, radio);
+    lorasim.begin(wanted);
+    lorasim.begin(blaster);
+    CHECK(lorasim.end(wanted).received.size() == 1);
+  }
+}
+
+TEST_CASE("Capture off: any same-SF overlap destroys both frames (pure ALOHA)", "[medium]") {
+  RadioSpec radio;
+  radio.capture = false;
+  RadioMedium medium = medium_with({{100, 0}, {200, 0}}, radio);
+  const Transmission strong = tx(0, 0, 60'000), weak = tx(1, 59'000, 60'000);  // 1 ms of overlap, 11 dB apart
+  medium.begin(strong);
+  medium.begin(weak);
+  CHECK(medium.end(strong).loss == RadioLoss::INTERFERENCE_SAME_SF);
+  CHECK(medium.end(weak).loss == RadioLoss::INTERFERENCE_SAME_SF);
+}
+
+TEST_CASE("A gateway locks at most its demodulator paths; the next frame is lost for want of one", "[medium]") {
+  RadioSpec radio;
+  radio.demodulators = 2;
+  // Three devices on three channels, so nothing interferes: only the paths limit reception.
+  RadioMedium medium = medium_with({{100, 0}, {0, 100}, {-100, 0}}, radio);
+  const Transmission a = tx(0, 0, 60'000, 7, 0), b = tx(1, 1'000, 60'000, 7, 1), c = tx(2, 2'000, 60'000, 7, 2);
+  medium.begin(a);
+  medium.begin(b);
+  medium.begin(c);
+  CHECK(medium.end(a).received.size() == 1);
+  CHECK(medium.end(b).received.size() == 1);
+  CHECK(medium.end(c).loss == RadioLoss::NO_FREE_DEMODULATOR);
+  // The paths are free again once the frames have ended.
+  const Transmission d = tx(2, 100'000, 60'000, 7, 2);
+  medium.begin(d);
+  CHECK(medium.end(d).received.size() == 1);
+}
+
+TEST_CASE("A brown-out mid-frame frees the gateway's paths", "[medium]") {
+  RadioSpec radio;
+  radio.demodulators = 1;
+  RadioMedium medium = medium_with({{100, 0}, {0, 100}}, radio);
+  const Transmission cut = tx(0, 0, 60'000, 7, 0);
+  medium.begin(cut);
+  medium.abort(cut);
+  const Transmission next = tx(1, 70'000, 60'000, 7, 1);
+  medium.begin(next);
+  CHECK(medium.end(next).received.size() == 1);
+}
+
+TEST_CASE("Half-duplex: a gateway transmitting a downlink hears nothing", "[medium]") {
+  RadioMedium medium = medium_with({{100, 0}});
+  medium.gateway_transmits(0, 0, 50'000);
+  const Transmission during = tx(0, 10'000, 60'000);
+  medium.begin(during);
+  CHECK(medium.end(during).loss == RadioLoss::GATEWAY_TRANSMITTING);
+  // A downlink that starts while a frame is on air cuts that reception too.
+  const Transmission cut = tx(0, 100'000, 60'000);
+  medium.begin(cut);
+  medium.gateway_transmits(0, 120'000, 130'000);
+  CHECK(medium.end(cut).loss == RadioLoss::GATEWAY_TRANSMITTING);
+  const Transmission after = tx(0, 200'000, 60'000);
+  medium.begin(after);
+  CHECK(medium.end(after).received.size() == 1);
+}
+
+TEST_CASE("Several gateways: received by each that decodes; lost with the furthest reason", "[medium]") {
+  // Gateways 9.8 km apart; device 0 at 100 m from gateway 0 (−68.9 dBm there, out of gateway 1's
+  // reach), device 1 halfway (−132.45 dBm at both: under SF7's −130 dBm, above SF8's −132.5 dBm).
+  RadioMedium medium =
+      medium_with({{100, 0}, {4'900, 0}}, RadioSpec{}, {LocalPoint{0, 0}, LocalPoint{9'800, 0}});
+  const Transmission both = tx(1, 0, 100'000, 8);
+  medium.begin(both);
+  CHECK(medium.end(both).received.size() == 2);
+  // Now gateway 0 loses it to device 0's stronger SF8 frame and gateway 1 is transmitting: the frame
+  // got furthest at gateway 0, so it is an interference loss.
+  const Transmission lost = tx(1, 1'000'000, 100'000, 8), strong = tx(0, 1'000'000, 100'000, 8);
+  medium.gateway_transmits(1, 900'000, 1'050'000);
+  medium.begin(strong);
+  medium.begin(lost);
+  CHECK(medium.end(lost).loss == RadioLoss::INTERFERENCE_SAME_SF);
+  CHECK(medium.end(strong).received.size() == 1);
+  CHECK(medium.gateway_stats()[1].frames_lost[static_cast<std::size_t>(RadioLoss::GATEWAY_TRANSMITTING)] == 1);
+}
+
+TEST_CASE("Only gateways within SF12 sensitivity - 10 dB are linked: a frame's cost stays local", "[medium][scaling]") {
+  // SF12 gateway sensitivity −142.5 dBm, cut at −152.5 dBm: 10^((14 + 152.5 − 7.7) / 37.6) = 16.7 km.
+  RadioMedium medium = medium_with({{16'000, 0}, {17'500, 0}});
+  CHECK(medium.links_of(0) == 1);
+  CHECK(medium.links_of(1) == 0);
+  const Transmission unheard = tx(1, 0, 1'000'000, 12);
+  medium.begin(unheard);
+  CHECK(medium.end(unheard).loss == RadioLoss::OUT_OF_COVERAGE);
 }

@@ -21,13 +21,13 @@ port:
     - name: gw-b
       lat: -12.5
       lon: 179.9
-  yard: {center: {lat: 43.42, lon: 4.87}, east_extent: 1.5km, north_extent: 600m}
+  yard: {center: {lat: 43.42, lon: 4.87}, shape: disc, east_extent: 1.5km, north_extent: 600m, radius: 2km}
   gateway_link: {latency: 3ms, bandwidth: 50Mbps}
 backbone: {length: 60km, fibre_delay_per_km: 5us, equipment_latency: 2ms, bandwidth: 1Gbps}
 data_centre: {name: Paris, lat: 48.85, lon: 2.35}
 radio:
   region: EU868
-  channels: [868.1MHz, 868.3MHz]
+  channels: [868.3MHz, 868.95MHz]
   spreading_factor: 9
   sf_margin: 3dB
   bandwidth: 250kHz
@@ -37,7 +37,13 @@ radio:
   duty_cycle: 0.1%
   mac_overhead: 20B
   capture_threshold: 4dB
-  path_loss: {exponent: 2.9, reference_loss: 40dB, reference_distance: 10m, shadowing_sigma: 8dB}
+  capture: false
+  inter_sf: orthogonal
+  demodulators: 16
+  sf_reference: device
+  path_loss: {model: okumura_hata, exponent: 2.9, reference_loss: 40dB, reference_distance: 10m,
+              environment: suburban, gateway_height: 25m, device_height: 2m, shadowing_sigma: 8dB}
+  traffic: {model: exponential, mean_gap: 100s, phy_payload: 32B}
 fleet:
   containers: 10
   device:
@@ -88,7 +94,7 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   REQUIRE(s.port.gateways.size() == 2);
   CHECK(s.port.gateways[0] == GatewaySpec{"gw-a", {43.43, 4.86}});
   CHECK(s.port.gateways[1] == GatewaySpec{"gw-b", {-12.5, 179.9}});
-  CHECK(s.port.yard == YardSpec{{43.42, 4.87}, 1500, 600});
+  CHECK(s.port.yard == YardSpec{{43.42, 4.87}, "disc", 1500, 600, 2000});
   CHECK(s.port.gateway_link == LinkSpec{0.003, 50e6});
   CHECK(s.backbone.length_m == 60e3);
   CHECK(s.backbone.fibre_delay_s_per_m == 5e-9);
@@ -97,7 +103,7 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(s.data_centre.name == "Paris");
   CHECK(s.data_centre.position == GeoPoint{48.85, 2.35});
   CHECK(s.radio.region == "EU868");
-  CHECK(s.radio.channels_hz == std::vector<double>{868.1e6, 868.3e6});
+  CHECK(s.radio.channels_hz == std::vector<double>{868.3e6, 868.95e6});
   CHECK(s.radio.spreading_factor == 9);
   CHECK(s.radio.sf_margin_db == 3);
   CHECK(s.radio.bandwidth_hz == 250e3);
@@ -107,7 +113,12 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(s.radio.duty_cycle == 0.001);
   CHECK(s.radio.mac_overhead_bytes == 20);
   CHECK(s.radio.capture_threshold_db == 4);
-  CHECK(s.radio.path_loss == PathLossSpec{2.9, 40, 10, 8});
+  CHECK(s.radio.capture == false);
+  CHECK(s.radio.inter_sf == "orthogonal");
+  CHECK(s.radio.demodulators == 16);
+  CHECK(s.radio.sf_reference == "device");
+  CHECK(s.radio.path_loss == PathLossSpec{"okumura_hata", 2.9, 40, 10, "suburban", 25, 2, 8});
+  CHECK(s.radio.traffic == TrafficSpec{"exponential", 100, 32});
   CHECK(s.fleet.containers == 10);
   const DeviceSpec& d = s.fleet.device;
   CHECK(d.profile == "test-tracker");

@@ -21,7 +21,7 @@ Scenario awkward_scenario() {
   s.port.name = "- port: with [brackets]";
   s.port.gateways = {
       {"gw 1", {-89.999999999, 179.12345678901234}}, {"'quoted'", {0.1, -0.2}}, {"yes", {0, -0.0}}};
-  s.port.yard = {{43.42015, 4.86}, 1234.5678, 0.1};
+  s.port.yard = {{43.42015, 4.86}, "disc", 1234.5678, 0.1, 77.7};
   s.port.gateway_link = {1e-7, 123456789.123};
   s.backbone = {12345.678, 4.9e-9 * 1.1, 0.0013, 2.5e10};
   s.data_centre = {"null", {43.3106, 5.373}};
@@ -36,7 +36,12 @@ Scenario awkward_scenario() {
   s.radio.duty_cycle = 0.001;
   s.radio.mac_overhead_bytes = 0;
   s.radio.capture_threshold_db = -1.5;
-  s.radio.path_loss = {2.7, 127.41, 1000, 7.3};
+  s.radio.capture = false;
+  s.radio.inter_sf = "orthogonal";
+  s.radio.demodulators = 64;
+  s.radio.sf_reference = "device";
+  s.radio.path_loss = {"free_space", 2.7, 127.41, 1000, "urban_large_city", 31.5, 1.25, 7.3};
+  s.radio.traffic = {"exponential", 0.125, 255};
   s.fleet.containers = 1'000'000;
   s.fleet.device.profile = "a: b # c";
   s.fleet.device.mcu = {0.3e-6, 7e-3, 0.0123, 0.55e-6};
