@@ -14,6 +14,7 @@ enum class EventKind : std::uint8_t {
   WAKEUP,          // the device's armed alarm fires
   TX_END,          // a frame leaves the air: receptions are resolved, the firmware is told
   FLEET_SAMPLE,    // fleet-wide time-series sample (not a device event)
+  GNSS_DONE,       // a fix attempt ends (the spine's board has no GNSS model: always "no fix")
 };
 
 struct Event {

@@ -54,6 +54,11 @@ void FleetScheduler::dispatch(const Event& event) const {
       ++fleet.device_events;
       end_transmission(device);
       break;
+    case EventKind::GNSS_DONE:
+      ++fleet.device_events;
+      device.board.charge_firmware_run();
+      device.firmware.on_gnss_done(hw::GnssResult{});
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }

@@ -23,7 +23,9 @@ inline double component_current_a(const PowerSpec& power, hw::Component componen
       if (state == PowerState::RX) return power.radio_rx_a;
       break;
     case Component::SENSORS:
-      if (state == PowerState::SLEEP || state == PowerState::STANDBY) return power.sensor_quiescent_a;
+      // ACTIVE spans no simulated time: the measurement is booked as a lump by SimBoard::read_sensors().
+      if (state == PowerState::SLEEP || state == PowerState::STANDBY || state == PowerState::ACTIVE)
+        return power.sensor_quiescent_a;
       break;
     case Component::GNSS:
     case Component::MODEM:

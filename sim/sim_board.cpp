@@ -87,9 +87,10 @@ void SimBoard::end_tx() {
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::SLEEP);
 }
 
-void SimBoard::start_gnss_fix(hw::TimeUs /*timeout_us*/) {
-  // The yard world of the spine has no GNSS model yet (issue #6): refuse loudly rather than fake a fix.
-  throw std::logic_error("start_gnss_fix: this scenario's board has no GNSS model");
+void SimBoard::start_gnss_fix(hw::TimeUs timeout_us) {
+  // The yard world of the spine has no GNSS model yet (issue #6): the receiver never gets a fix and
+  // reports "no fix" at the timeout (GNSS power is not booked until the profile has GNSS figures).
+  fleet_.events.push(fleet_.now_us + timeout_us, EventKind::GNSS_DONE, device_id_);
 }
 
 hw::SensorSample SimBoard::read_sensors() {
