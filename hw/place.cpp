@@ -56,7 +56,9 @@ void PlaceTracker::on_motion_sample(std::uint16_t accel_rms_mg, TimeUs now_us, c
 
 Place PlaceTracker::place(TimeUs now_us, const FirmwareConfig& config) const {
   const TimeUs memory_us = config.place_memory_us;
-  if (recent(fence_fix_us_, now_us, memory_us)) return Place::PORT;
+  // A fix stays the latest word on position until the next one is due (and has had time to finish).
+  const TimeUs next_fix_us = config.gnss_interval_us + config.gnss_timeout_us;
+  if (recent(fence_fix_us_, now_us, next_fix_us > memory_us ? next_fix_us : memory_us)) return Place::PORT;
   if (heard_recently(Bearer::SHIP_HUB, now_us, memory_us)) return Place::SEA;
   if (moving(now_us, memory_us)) return Place::ROAD;
   if (heard_recently(Bearer::LORA, now_us, memory_us)) return Place::PORT;

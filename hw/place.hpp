@@ -3,7 +3,8 @@
 //   - its last GNSS fix, tested against the configured port/yard geofences;
 //   - motion from the accelerometer (SensorSample::accel_rms_mg against motion_threshold_mg);
 //   - which bearers it has heard recently (ship hub beacon, cellular cell, LoRa downlink or ack).
-// Evidence counts for config.place_memory_us. The rules, first match wins:
+// Evidence counts for config.place_memory_us (a fix: at least until the next fix is due). The rules,
+// first match wins:
 //   1. a current fix inside a geofence                    -> PORT (a ship alongside is in port)
 //   2. the ship hub heard                                  -> SEA  (stowed aboard, away from a port fence)
 //   3. moving                                              -> ROAD (truck or train; a ship would be heard)
