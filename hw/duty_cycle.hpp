@@ -11,9 +11,14 @@
 
 namespace fleet::hw {
 
-// EU868 has three regulated sub-bands the uplink plan uses: g1 868.0–868.6 MHz (1 %),
-// g2 868.7–869.2 MHz (0.1 %), g3 869.4–869.65 MHz (10 %). v1 puts every channel in the first.
-inline constexpr std::size_t SUB_BAND_COUNT = 3;
+// The EU868 sub-band (index for SUB_BAND_COUNT) of a channel's centre frequency, or SUB_BAND_COUNT
+// when the frequency lies in none of the three (e.g. between g1 and g2).
+constexpr std::size_t eu868_sub_band_of(std::uint32_t frequency_hz) {
+  if (frequency_hz >= 868'000'000 && frequency_hz <= 868'600'000) return 0;
+  if (frequency_hz >= 868'700'000 && frequency_hz <= 869'200'000) return 1;
+  if (frequency_hz >= 869'400'000 && frequency_hz <= 869'650'000) return 2;
+  return SUB_BAND_COUNT;
+}
 
 // Silence owed after a frame: T·(1000/permille − 1), rounded up so rounding never shortens it.
 // permille >= 1000 means no limit; 0 is not a valid duty cycle and is treated as the strictest EU868

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "hw/duty_cycle.hpp"
 #include "hw/firmware_config.hpp"
 #include "sim/scenario.hpp"
 
@@ -29,8 +30,14 @@ inline hw::FirmwareConfig firmware_config_for(const Scenario& scenario, std::uin
   config.spreading_factor = static_cast<std::uint8_t>(spreading_factor);
   config.tx_power_dbm = static_cast<std::int8_t>(std::lround(radio.tx_power_dbm));
   config.channel_count = static_cast<std::uint8_t>(radio.channels_hz.size());
-  config.max_payload_bytes = eu868_max_payload_bytes(spreading_factor);
-  config.duty_cycle_permille = static_cast<std::uint16_t>(std::lround(radio.duty_cycle * 1000));
+  // Each channel in its EU868 sub-band (one outside all three is left in g1 for validate_config to judge).
+  for (std::size_t c = 0; c < radio.channels_hz.size() && c < hw::MAX_CHANNELS; ++c) {
+    const std::size_t sub_band = hw::eu868_sub_band_of(static_cast<std::uint32_t>(std::lround(radio.channels_hz[c])));
+    config.channel_sub_band[c] = static_cast<std::uint8_t>(sub_band < hw::SUB_BAND_COUNT ? sub_band : 0);
+  }
+  config.bearers[static_cast<std::size_t>(hw::Bearer::LORA)].max_payload_bytes = eu868_max_payload_bytes(spreading_factor);
+  // The scenario's radio.duty_cycle is the g1 figure; g2 and g3 keep their regulatory defaults.
+  config.sub_band_duty_permille[0] = static_cast<std::uint16_t>(std::lround(radio.duty_cycle * 1000));
   config.bandwidth_khz = static_cast<std::uint16_t>(std::lround(radio.bandwidth_hz / 1000));
   config.coding_rate = static_cast<std::uint8_t>(radio.coding_rate);
   config.preamble_symbols = static_cast<std::uint8_t>(radio.preamble_symbols);

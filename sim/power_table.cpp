@@ -44,7 +44,9 @@ double component_current_a(const DeviceSpec& device, hw::Component component, hw
       if (state == PowerState::STANDBY) return device.gnss.tracking_a;
       break;
     case Component::SENSORS:
-      if (state == PowerState::SLEEP || state == PowerState::STANDBY) return device.sensors.quiescent_a;
+      // ACTIVE spans no simulated time: the measurement is booked as a lump by SimBoard::read_sensors().
+      if (state == PowerState::SLEEP || state == PowerState::STANDBY || state == PowerState::ACTIVE)
+        return device.sensors.quiescent_a;
       break;
     case Component::MODEM:
       if (!device.modem.present) break;

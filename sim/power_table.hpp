@@ -4,7 +4,7 @@
 //   MCU         SLEEP = stop/standby with RTC, ACTIVE = running
 //   LORA_RADIO  SLEEP, STANDBY, RX, TX (TX current follows the output power)
 //   GNSS        SLEEP = backup domain (ephemeris and RTC kept), ACTIVE = acquisition, STANDBY = tracking
-//   SENSORS     SLEEP or STANDBY = accelerometer wake-on-motion (samples are charged per event)
+//   SENSORS     SLEEP, STANDBY or ACTIVE = accelerometer wake-on-motion (samples are charged per event)
 //   MODEM       SLEEP = PSM floor, STANDBY = eDRX idle, ACTIVE = RRC connected, TX = transmitting
 // A pair with no figure is refused rather than costing nothing.
 #include "hw/types.hpp"
