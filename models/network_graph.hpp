@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fleet::models {
@@ -30,6 +31,8 @@ class NetworkGraph {
   // Throws std::invalid_argument naming the node if there is none.
   std::size_t node_by_name(const std::string& name) const;
   double link_latency_s(std::size_t link) const { return links_.at(link).latency_s; }
+  // The link's two nodes, in the order given to add_link.
+  std::pair<std::size_t, std::size_t> link_ends(std::size_t link) const { return {links_.at(link).a, links_.at(link).b}; }
 
   // Dijkstra over the links for which `usable(link)` holds; nullopt if the destination is cut off.
   // Ties go to the lower node index, so the path is the same on every run.
