@@ -27,6 +27,7 @@ Route asia_med_route();
 // Port calls at Shanghai (34 h: China's nine major ports average 1.42 days [S]), Singapore and Fos
 // (43 h: the top-20 box ports average 1.79 days [S]); the canal legs at the convoy pace; `speed_m_per_s`
 // elsewhere (14.8–19 kn [S], 16.3 kn by default). Indices refer to asia_med_route().
-VoyagePlan asia_med_voyage(const std::string& ship_name, double start_s, double speed_m_per_s = 16.3 * KNOT_M_PER_S);
+VoyagePlan asia_med_voyage(const std::string& ship_name, double start_s,
+                           double speed_m_per_s = 16.3 * KNOT_M_PER_S);
 
 }  // namespace fleet::models

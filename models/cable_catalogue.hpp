@@ -21,8 +21,9 @@ double fibre_latency_s(double length_m, double equipment_latency_s = 0.0,
                        double delay_s_per_m = FIBRE_DELAY_S_PER_M);
 
 struct LandingStation {
-  std::string name;  // the city; the set: Singapore, Hong Kong, Mumbai, Karachi, Egypt, Catania, Marseille
-  LatLon position;   // [A] city-level coordinates: enough for proportional segment lengths
+  std::string
+      name;  // the city; the set: Singapore, Hong Kong, Mumbai, Karachi, Egypt, Catania, Marseille
+  LatLon position;  // [A] city-level coordinates: enough for proportional segment lengths
 };
 
 // A segment whose length is published on its own (PEACE's Karachi–Zafarana 5,800 km).
@@ -37,8 +38,8 @@ struct CableSystem {
   double length_m;                    // published system length [S]
   std::vector<std::string> landings;  // in order along the trunk, first and last are the published ends
   std::vector<PublishedSegment> published_segments;
-  double design_capacity_bps;         // 0 where domain.md has no figure
-  std::string source;                 // where the figures come from
+  double design_capacity_bps;  // 0 where domain.md has no figure
+  std::string source;          // where the figures come from
 };
 
 struct CableSegment {

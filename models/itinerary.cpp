@@ -28,12 +28,18 @@ double truck_time_s(const ItineraryPlan& plan, LatLon from, LatLon to) {
 
 const char* to_string(JourneyPhase phase) {
   switch (phase) {
-    case JourneyPhase::AT_ORIGIN: return "at_origin";
-    case JourneyPhase::ROAD: return "road";
-    case JourneyPhase::YARD: return "yard";
-    case JourneyPhase::AT_SEA: return "at_sea";
-    case JourneyPhase::PORT_CALL: return "port_call";
-    case JourneyPhase::DELIVERED: return "delivered";
+    case JourneyPhase::AT_ORIGIN:
+      return "at_origin";
+    case JourneyPhase::ROAD:
+      return "road";
+    case JourneyPhase::YARD:
+      return "yard";
+    case JourneyPhase::AT_SEA:
+      return "at_sea";
+    case JourneyPhase::PORT_CALL:
+      return "port_call";
+    case JourneyPhase::DELIVERED:
+      return "delivered";
   }
   return "unknown";
 }
@@ -95,9 +101,9 @@ ContainerItinerary::ContainerItinerary(const ItineraryPlan& plan, std::span<cons
     require(!here.empty() && here == next_ship.route().waypoint(next.board_waypoint).name,
             "leg " + std::to_string(k + 1) + " must board where leg " + std::to_string(k) + " alighted");
     const double next_loading_s = next_ship.departure_s(next.board_waypoint);
-    require(next_loading_s >= discharge_s, "transshipment at " + here + " misses its connection: " +
-                                               next_ship.plan().ship_name + " leaves before " +
-                                               ship.plan().ship_name + " arrives");
+    require(next_loading_s >= discharge_s, "transshipment at " + here +
+                                               " misses its connection: " + next_ship.plan().ship_name +
+                                               " leaves before " + ship.plan().ship_name + " arrives");
     add(JourneyPhase::YARD, discharge_s, next_loading_s, leg.ship, leg.alight_waypoint);
   }
 
@@ -120,8 +126,9 @@ void ContainerItinerary::add(JourneyPhase phase, double start_s, double end_s, s
 
 std::size_t ContainerItinerary::segment_at(double time_s) const {
   // Segments tile (−∞, +∞) without gaps, so the holder of t is the last one starting at or before t.
-  const auto after = std::upper_bound(segments_.begin(), segments_.end(), time_s,
-                                      [](double t, const JourneySegment& segment) { return t < segment.start_s; });
+  const auto after =
+      std::upper_bound(segments_.begin(), segments_.end(), time_s,
+                       [](double t, const JourneySegment& segment) { return t < segment.start_s; });
   return static_cast<std::size_t>(after - segments_.begin()) - 1;
 }
 
@@ -130,11 +137,15 @@ JourneyState ContainerItinerary::state_at(double time_s, std::span<const ShipSch
   const JourneySegment& segment = segments_[index];
   const LatLon port = ships[segment.ship].route().waypoint(segment.waypoint).position;
   switch (segment.phase) {
-    case JourneyPhase::AT_ORIGIN: return {segment.phase, origin_.position, index};
-    case JourneyPhase::DELIVERED: return {segment.phase, destination_.position, index};
+    case JourneyPhase::AT_ORIGIN:
+      return {segment.phase, origin_.position, index};
+    case JourneyPhase::DELIVERED:
+      return {segment.phase, destination_.position, index};
     case JourneyPhase::YARD:
-    case JourneyPhase::PORT_CALL: return {segment.phase, port, index};
-    case JourneyPhase::AT_SEA: return {segment.phase, ships[segment.ship].state_at(time_s).position, index};
+    case JourneyPhase::PORT_CALL:
+      return {segment.phase, port, index};
+    case JourneyPhase::AT_SEA:
+      return {segment.phase, ships[segment.ship].state_at(time_s).position, index};
     case JourneyPhase::ROAD: {
       const double fraction = (time_s - segment.start_s) / (segment.end_s - segment.start_s);
       const bool to_port = index == 1;  // the first truck run follows AT_ORIGIN

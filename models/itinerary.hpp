@@ -22,12 +22,12 @@
 namespace fleet::models {
 
 enum class JourneyPhase {
-  AT_ORIGIN,   // at the shipper, before the truck leaves
-  ROAD,        // on a truck
-  YARD,        // stacked in a port's yard (export, transshipment or import)
-  AT_SEA,      // on board, between ports (canals included)
-  PORT_CALL,   // on board while the ship is alongside at an intermediate port
-  DELIVERED,   // at the consignee
+  AT_ORIGIN,  // at the shipper, before the truck leaves
+  ROAD,       // on a truck
+  YARD,       // stacked in a port's yard (export, transshipment or import)
+  AT_SEA,     // on board, between ports (canals included)
+  PORT_CALL,  // on board while the ship is alongside at an intermediate port
+  DELIVERED,  // at the consignee
 };
 const char* to_string(JourneyPhase phase);
 
@@ -49,14 +49,14 @@ struct Place {
 };
 
 struct VoyageLeg {
-  std::size_t ship;            // index into the ships span given to build_itinerary
-  std::size_t board_waypoint;  // port call where the container is loaded
-  std::size_t alight_waypoint; // port call where it is discharged
+  std::size_t ship;             // index into the ships span given to build_itinerary
+  std::size_t board_waypoint;   // port call where the container is loaded
+  std::size_t alight_waypoint;  // port call where it is discharged
 };
 
 struct ItineraryPlan {
-  Place origin;       // inland shipper
-  Place destination;  // inland consignee
+  Place origin;                             // inland shipper
+  Place destination;                        // inland consignee
   double truck_speed_m_per_s = 50.0 / 3.6;  // [A] average door-to-gate pace including traffic
   double road_detour_factor = 1.3;          // [A] road distance / great circle
   std::vector<VoyageLeg> legs;              // legs[k+1] boards at the port where legs[k] alighted

@@ -32,7 +32,9 @@ class NetworkGraph {
   std::size_t node_by_name(const std::string& name) const;
   double link_latency_s(std::size_t link) const { return links_.at(link).latency_s; }
   // The link's two nodes, in the order given to add_link.
-  std::pair<std::size_t, std::size_t> link_ends(std::size_t link) const { return {links_.at(link).a, links_.at(link).b}; }
+  std::pair<std::size_t, std::size_t> link_ends(std::size_t link) const {
+    return {links_.at(link).a, links_.at(link).b};
+  }
 
   // Dijkstra over the links for which `usable(link)` holds; nullopt if the destination is cut off.
   // Ties go to the lower node index, so the path is the same on every run.

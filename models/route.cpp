@@ -22,8 +22,8 @@ Route::Route(std::vector<Waypoint> waypoints, const std::vector<LegDistanceOverr
   for (std::size_t leg = 0; leg + 1 < waypoints_.size(); ++leg) {
     const double angle_rad = central_angle_rad(unit_vectors_[leg], unit_vectors_[leg + 1]);
     if (angle_rad > MAX_LEG_ANGLE_RAD)
-      throw std::invalid_argument("Route: waypoints " + std::to_string(leg) + " and " + std::to_string(leg + 1) +
-                                  " are antipodal; add a waypoint between them");
+      throw std::invalid_argument("Route: waypoints " + std::to_string(leg) + " and " +
+                                  std::to_string(leg + 1) + " are antipodal; add a waypoint between them");
     leg_angle_rad_.push_back(angle_rad);
     leg_length_m.push_back(angle_rad * EARTH_MEAN_RADIUS_M);
   }

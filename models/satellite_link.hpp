@@ -12,8 +12,8 @@ inline constexpr double GEO_ALTITUDE_M = 35'786e3;
 
 struct SatelliteLinkParams {
   Orbit orbit = Orbit::GEO;
-  double rtt_s = 0.600;          // GEO typical ≈600 ms [S]; LEO 20–50 ms [S]
-  double bandwidth_bps = 2e6;    // maritime GEO VSAT 2–50 Mbit/s [S]: the low end, the hub's share
+  double rtt_s = 0.600;            // GEO typical ≈600 ms [S]; LEO 20–50 ms [S]
+  double bandwidth_bps = 2e6;      // maritime GEO VSAT 2–50 Mbit/s [S]: the low end, the hub's share
   double price_usd_per_mb = 2.14;  // FleetBroadband 750 MB/month plan, 12 months: $2.14/MB [S]
                                    // (mailasail.com "Inmarsat FleetBroadband Airtime"); metered maritime
                                    // VSAT quotes run $0.5–10/MB [S] (satmarin.com "Flat rate or metered")

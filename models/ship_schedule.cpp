@@ -18,8 +18,10 @@ ShipSchedule::ShipSchedule(Route route, VoyagePlan plan) : route_(std::move(rout
   require(std::isfinite(plan_.start_s), name, "start time must be finite");
   for (std::size_t i = 0; i < plan_.port_calls.size(); ++i) {
     const PortCall& call = plan_.port_calls[i];
-    require(call.waypoint < waypoints, name, "port call at waypoint " + std::to_string(call.waypoint) + " beyond the route");
-    require(i == 0 || call.waypoint > plan_.port_calls[i - 1].waypoint, name, "port calls must follow the route order");
+    require(call.waypoint < waypoints, name,
+            "port call at waypoint " + std::to_string(call.waypoint) + " beyond the route");
+    require(i == 0 || call.waypoint > plan_.port_calls[i - 1].waypoint, name,
+            "port calls must follow the route order");
     require(call.dwell_s >= 0.0 && std::isfinite(call.dwell_s), name, "port call dwell must be non-negative");
   }
   for (const SpeedOverride& override : plan_.speed_overrides) {
@@ -64,8 +66,7 @@ double ShipSchedule::leg_speed_m_per_s(std::size_t leg) const {
 
 ShipState ShipSchedule::state_at(double time_s) const {
   const std::size_t last = route_.waypoint_count() - 1;
-  if (time_s < plan_.start_s)
-    return {ShipActivity::NOT_STARTED, route_.waypoint(0).position, 0.0, 0};
+  if (time_s < plan_.start_s) return {ShipActivity::NOT_STARTED, route_.waypoint(0).position, 0.0, 0};
   if (time_s >= end_s())
     return {ShipActivity::FINISHED, route_.waypoint(last).position, route_.length_m(), last};
   // The segment holding t is the last one that starts at or before t. Zero-length segments (a dwell of

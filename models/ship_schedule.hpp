@@ -12,7 +12,7 @@
 
 namespace fleet::models {
 
-inline constexpr double METRES_PER_NAUTICAL_MILE = 1852.0;            // exact, by definition (1929)
+inline constexpr double METRES_PER_NAUTICAL_MILE = 1852.0;  // exact, by definition (1929)
 inline constexpr double KNOT_M_PER_S = METRES_PER_NAUTICAL_MILE / 3600.0;
 
 struct PortCall {
@@ -39,7 +39,7 @@ enum class ShipActivity {
   NOT_STARTED,  // before start_s: at the first waypoint, not yet on this voyage
   IN_PORT,      // alongside at a port call
   SAILING,
-  FINISHED,     // after the last arrival (and its dwell): at the last waypoint
+  FINISHED,  // after the last arrival (and its dwell): at the last waypoint
 };
 
 struct ShipState {

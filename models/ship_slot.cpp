@@ -11,8 +11,9 @@ void check_slot(const ShipSlot& slot, const StowageGrid& grid) {
   const int tiers = slot.deck == Deck::ABOVE ? grid.tiers_above_deck : grid.tiers_below_deck;
   if (slot.bay < 0 || slot.bay >= grid.bays || slot.row < 0 || slot.row >= grid.rows || slot.tier < 0 ||
       slot.tier >= tiers)
-    throw std::invalid_argument("ShipSlot: bay " + std::to_string(slot.bay) + " row " + std::to_string(slot.row) +
-                                " tier " + std::to_string(slot.tier) + " is outside the stowage grid");
+    throw std::invalid_argument("ShipSlot: bay " + std::to_string(slot.bay) + " row " +
+                                std::to_string(slot.row) + " tier " + std::to_string(slot.tier) +
+                                " is outside the stowage grid");
 }
 }  // namespace
 
@@ -26,8 +27,9 @@ int slot_obstructions(const ShipSlot& slot, const StowageGrid& grid) {
 
 double slot_extra_loss_db(const ShipSlot& slot, const StowageGrid& grid, const SlotLinkParams& params) {
   const int obstructions = slot_obstructions(slot, grid);
-  const double stacking_db =
-      obstructions == 0 ? 0.0 : params.first_obstruction_db + (obstructions - 1) * params.per_further_obstruction_db;
+  const double stacking_db = obstructions == 0 ? 0.0
+                                               : params.first_obstruction_db +
+                                                     (obstructions - 1) * params.per_further_obstruction_db;
   return stacking_db + (slot.deck == Deck::BELOW ? params.below_deck_db : 0.0);
 }
 

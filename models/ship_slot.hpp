@@ -30,21 +30,21 @@ struct ShipSlot {
 // Stowage grid of the ship. Defaults: a 13,100 TEU class ship (domain.md §6 Drewry's example; 398 m and
 // 22 tiers in all for CMA CGM Bougainville [S]); the split of rows and tiers is an assumption [A].
 struct StowageGrid {
-  int bays = 24;                   // 40-ft bays
+  int bays = 24;  // 40-ft bays
   int rows = 19;
   int tiers_above_deck = 10;
   int tiers_below_deck = 12;
-  double bay_length_m = 12.9;      // 40 ft box plus lashing gap [A]
-  double row_width_m = 2.44;       // ISO 668: 8 ft
-  double tier_height_m = 2.59;     // ISO 668: 8 ft 6 in
-  int hub_bay = 16;                // the hub's antenna above this bay (bridge aft of midships) [A]
+  double bay_length_m = 12.9;             // 40 ft box plus lashing gap [A]
+  double row_width_m = 2.44;              // ISO 668: 8 ft
+  double tier_height_m = 2.59;            // ISO 668: 8 ft 6 in
+  int hub_bay = 16;                       // the hub's antenna above this bay (bridge aft of midships) [A]
   double hub_height_above_deck_m = 40.0;  // [A]
 };
 
 struct SlotLinkParams {
-  double first_obstruction_db = 21.0;        // [S] container stack attenuation at 868 MHz (see above)
-  double per_further_obstruction_db = 3.0;   // [A]
-  double below_deck_db = 30.0;               // [A] closed steel hatch covers
+  double first_obstruction_db = 21.0;       // [S] container stack attenuation at 868 MHz (see above)
+  double per_further_obstruction_db = 3.0;  // [A]
+  double below_deck_db = 30.0;              // [A] closed steel hatch covers
 };
 
 // Containers between the slot and open air: min(boxes above it, boxes between it and the nearer side).

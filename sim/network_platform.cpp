@@ -18,7 +18,8 @@ namespace {
 constexpr double HOST_FLOPS = 1e9;
 
 void require_unique(std::set<std::string>& seen, const std::string& name, const char* what) {
-  if (!seen.insert(name).second) throw std::invalid_argument(std::string("network: duplicate ") + what + " '" + name + "'");
+  if (!seen.insert(name).second)
+    throw std::invalid_argument(std::string("network: duplicate ") + what + " '" + name + "'");
 }
 }  // namespace
 
@@ -58,7 +59,8 @@ TransferOutcome NetworkPlatform::transfer(std::size_t from, std::size_t to, std:
     } catch (const simgrid::NetworkFailureException&) {
       // The link went down under this hop: ask again from here. A failure on a link that still reports
       // up would make that loop spin forever, so it is a bug to surface.
-      if (is_up(hop)) throw std::logic_error("network: comm failed on '" + links_[hop]->get_name() + "', which is up");
+      if (is_up(hop))
+        throw std::logic_error("network: comm failed on '" + links_[hop]->get_name() + "', which is up");
       continue;
     }
     outcome.links.push_back(hop);
@@ -103,10 +105,12 @@ NetworkPlatform build_network_platform(const NetworkDescription& description, sg
   for (const LinkFault& fault : description.faults) {
     sg4::SplitDuplexLink* link = platform.links_.at(platform.link(fault.link));
     if (!(fault.down_at_s >= 0.0) || !(fault.up_at_s > fault.down_at_s))
-      throw std::invalid_argument("network: fault on '" + fault.link + "' must go down at t >= 0 and come back later");
+      throw std::invalid_argument("network: fault on '" + fault.link +
+                                  "' must go down at t >= 0 and come back later");
     // Kernel timers fire in the maestro at their date, between actors' steps: no actor needed.
     simgrid::kernel::timer::Timer::set(fault.down_at_s, [link] { link->turn_off(); });
-    if (std::isfinite(fault.up_at_s)) simgrid::kernel::timer::Timer::set(fault.up_at_s, [link] { link->turn_on(); });
+    if (std::isfinite(fault.up_at_s))
+      simgrid::kernel::timer::Timer::set(fault.up_at_s, [link] { link->turn_on(); });
   }
   return platform;
 }

@@ -30,7 +30,15 @@
 
 namespace fleet::sim {
 
-enum class NetworkNodeKind { GATEWAY, SHIP_HUB, PORT_ROUTER, LANDING_STATION, INTERNET_EXCHANGE, GROUND_STATION, DATA_CENTRE };
+enum class NetworkNodeKind {
+  GATEWAY,
+  SHIP_HUB,
+  PORT_ROUTER,
+  LANDING_STATION,
+  INTERNET_EXCHANGE,
+  GROUND_STATION,
+  DATA_CENTRE
+};
 
 struct NetworkNode {
   std::string name;
@@ -68,8 +76,8 @@ double link_latency_s(const NetworkLink& link);
 
 struct TransferOutcome {
   bool delivered = false;
-  std::size_t stopped_at = 0;        // the node the message reached (the destination if delivered)
-  std::vector<std::size_t> links;    // links crossed, in order
+  std::size_t stopped_at = 0;      // the node the message reached (the destination if delivered)
+  std::vector<std::size_t> links;  // links crossed, in order
   double elapsed_s = 0;
 };
 

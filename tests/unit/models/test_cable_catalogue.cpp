@@ -11,8 +11,10 @@ using namespace fleet::models;
 TEST_CASE("fibre latency reproduces domain.md §8.2 one-way figures", "[cable]") {
   CHECK(fibre_latency_s(1'000e3) * 1e3 == Approx(4.9).margin(0.05));
   // §8.2 rows: system → one-way ms at 4.9 µs/km, full published length.
-  const struct { const char* cable; double one_way_ms; } rows[] = {
-      {"SEA-ME-WE 5", 98.0}, {"SEA-ME-WE 6", 94.1}, {"AAE-1", 122.5}, {"IMEWE", 63.7}};
+  const struct {
+    const char* cable;
+    double one_way_ms;
+  } rows[] = {{"SEA-ME-WE 5", 98.0}, {"SEA-ME-WE 6", 94.1}, {"AAE-1", 122.5}, {"IMEWE", 63.7}};
   for (const auto& row : rows) {
     INFO(row.cable);
     CHECK(fibre_latency_s(cable_by_name(row.cable).length_m) * 1e3 == Approx(row.one_way_ms).margin(0.05));

@@ -54,16 +54,16 @@ TEST_CASE("a direct journey: truck, yard, sea with a port call, yard, truck", "[
   RandomStream stream = stream_for(3);
   const ContainerItinerary itinerary(f.direct(), f.ships, stream);
   using P = JourneyPhase;
-  CHECK(phases(itinerary) == std::vector<P>{P::AT_ORIGIN, P::ROAD, P::YARD, P::AT_SEA, P::PORT_CALL, P::AT_SEA,
-                                            P::YARD, P::ROAD, P::DELIVERED});
+  CHECK(phases(itinerary) == std::vector<P>{P::AT_ORIGIN, P::ROAD, P::YARD, P::AT_SEA, P::PORT_CALL,
+                                            P::AT_SEA, P::YARD, P::ROAD, P::DELIVERED});
   const auto& s = itinerary.segments();
   for (std::size_t i = 0; i + 1 < s.size(); ++i) CHECK(s[i].end_s == s[i + 1].start_s);  // no gap, no overlap
 
   const ShipSchedule& ship = f.ships[0];
-  CHECK(s[2].end_s == ship.departure_s(f.shanghai));      // loaded as the ship leaves
-  CHECK(s[4].start_s == ship.arrival_s(f.singapore));     // alongside in Singapore with the ship
+  CHECK(s[2].end_s == ship.departure_s(f.shanghai));   // loaded as the ship leaves
+  CHECK(s[4].start_s == ship.arrival_s(f.singapore));  // alongside in Singapore with the ship
   CHECK(s[4].end_s == ship.departure_s(f.singapore));
-  CHECK(s[6].start_s == ship.arrival_s(f.fos));           // discharged on arrival
+  CHECK(s[6].start_s == ship.arrival_s(f.fos));  // discharged on arrival
   CHECK(s[2].end_s - s[2].start_s >= f.direct().export_dwell.min_s);
   CHECK(s[6].end_s - s[6].start_s >= f.direct().import_dwell.min_s);
   // Truck runs: great circle × detour factor at the truck's pace.
@@ -72,8 +72,8 @@ TEST_CASE("a direct journey: truck, yard, sea with a port call, yard, truck", "[
         Approx(great_circle_distance_m(SUZHOU.position, f.route.waypoint(f.shanghai).position) *
                plan.road_detour_factor / plan.truck_speed_m_per_s));
   CHECK(s[7].end_s - s[7].start_s ==
-        Approx(great_circle_distance_m(f.route.waypoint(f.fos).position, LYON.position) * plan.road_detour_factor /
-               plan.truck_speed_m_per_s));
+        Approx(great_circle_distance_m(f.route.waypoint(f.fos).position, LYON.position) *
+               plan.road_detour_factor / plan.truck_speed_m_per_s));
 }
 
 TEST_CASE("positions follow the phase: origin, truck, port, ship, destination", "[itinerary]") {
@@ -102,8 +102,8 @@ TEST_CASE("transshipment at Singapore: yard between the two ships", "[itinerary]
   RandomStream stream = stream_for(4);
   const ContainerItinerary itinerary(plan, f.ships, stream);
   using P = JourneyPhase;
-  CHECK(phases(itinerary) ==
-        std::vector<P>{P::AT_ORIGIN, P::ROAD, P::YARD, P::AT_SEA, P::YARD, P::AT_SEA, P::YARD, P::ROAD, P::DELIVERED});
+  CHECK(phases(itinerary) == std::vector<P>{P::AT_ORIGIN, P::ROAD, P::YARD, P::AT_SEA, P::YARD, P::AT_SEA,
+                                            P::YARD, P::ROAD, P::DELIVERED});
   const JourneySegment& transshipment = itinerary.segments()[4];
   CHECK(transshipment.start_s == f.ships[0].arrival_s(f.singapore));
   CHECK(transshipment.end_s == f.ships[1].departure_s(f.singapore));
@@ -149,7 +149,8 @@ TEST_CASE("dwell draws depend only on (seed, device id, purpose)", "[itinerary]"
   const ContainerItinerary a(f.direct(), f.ships, first);
   const ContainerItinerary b(f.direct(), f.ships, same);
   const ContainerItinerary c(f.direct(), f.ships, other);
-  for (std::size_t i = 0; i < a.segments().size(); ++i) CHECK(a.segments()[i].start_s == b.segments()[i].start_s);
+  for (std::size_t i = 0; i < a.segments().size(); ++i)
+    CHECK(a.segments()[i].start_s == b.segments()[i].start_s);
   CHECK(a.segments()[2].start_s != c.segments()[2].start_s);  // a different export dwell
 }
 

@@ -15,7 +15,8 @@ const auto ALL_UP = [](std::size_t) { return true; };
 
 TEST_CASE("the path with the least latency wins over the one with the fewest hops", "[graph]") {
   NetworkGraph graph;
-  const auto a = graph.add_node("a"), b = graph.add_node("b"), c = graph.add_node("c"), d = graph.add_node("d");
+  const auto a = graph.add_node("a"), b = graph.add_node("b"), c = graph.add_node("c"),
+             d = graph.add_node("d");
   const auto direct = graph.add_link(a, d, 0.100);  // one hop, 100 ms
   const auto ab = graph.add_link(a, b, 0.010);
   const auto bc = graph.add_link(b, c, 0.020);

@@ -33,7 +33,8 @@ TEST_CASE("a point d metres along a leg is d from its start and L - d from its e
     const LatLon start = route.waypoint(leg).position;
     const LatLon end = route.waypoint(leg + 1).position;
     const double leg_m = great_circle_distance_m(start, end);
-    CHECK(route.distance_at_waypoint_m(leg + 1) - route.distance_at_waypoint_m(leg) == Approx(leg_m).epsilon(1e-12));
+    CHECK(route.distance_at_waypoint_m(leg + 1) - route.distance_at_waypoint_m(leg) ==
+          Approx(leg_m).epsilon(1e-12));
     for (const double fraction : {0.1, 0.25, 0.5, 0.9}) {
       const LatLon p = route.position_at_distance(route.distance_at_waypoint_m(leg) + fraction * leg_m);
       // On the great circle: the two partial distances add up to the leg (the triangle inequality is tight
@@ -44,7 +45,8 @@ TEST_CASE("a point d metres along a leg is d from its start and L - d from its e
   }
 }
 
-TEST_CASE("a meridian leg's midpoint is the mean latitude; an equator leg crosses the antimeridian", "[route]") {
+TEST_CASE("a meridian leg's midpoint is the mean latitude; an equator leg crosses the antimeridian",
+          "[route]") {
   const Route meridian({{"", {0.0, 0.0}}, {"", {10.0, 0.0}}});
   const LatLon mid = meridian.position_at_distance(meridian.length_m() / 2);
   CHECK(mid.lat_deg == Approx(5.0).margin(1e-12));
@@ -95,7 +97,7 @@ TEST_CASE("bad routes are refused", "[route]") {
   CHECK_THROWS_AS(Route({{"", {0.0, 0.0}}}), std::invalid_argument);
   CHECK_THROWS_AS(Route({{"", {0.0, 0.0}}, {"", {0.0, 180.0}}}), std::invalid_argument);  // antipodes
   const std::vector<Waypoint> two{{"", {0.0, 0.0}}, {"", {1.0, 0.0}}};
-  CHECK_THROWS_AS(Route(two, {{1, 1000.0}}), std::invalid_argument);           // no leg 1
+  CHECK_THROWS_AS(Route(two, {{1, 1000.0}}), std::invalid_argument);               // no leg 1
   CHECK_THROWS_AS(Route(two, {{0, 1000.0}, {0, 2000.0}}), std::invalid_argument);  // twice
   CHECK_THROWS_AS(Route(two, {{0, -1.0}}), std::invalid_argument);
   CHECK_THROWS_AS(Route(two).waypoint_index("nowhere"), std::invalid_argument);
@@ -115,7 +117,8 @@ TEST_CASE("the Asia-Med loop reproduces domain.md §6 cumulative distances to 1 
   // Legs: Shanghai→Singapore ≈2,084 nm, Singapore→Suez ≈4,913 nm, Port Said→Fos ≈1,587 nm (§6).
   const auto leg_nm = [&](const char* from, const char* to) {
     return (route.distance_at_waypoint_m(route.waypoint_index(to)) -
-            route.distance_at_waypoint_m(route.waypoint_index(from))) / METRES_PER_NAUTICAL_MILE;
+            route.distance_at_waypoint_m(route.waypoint_index(from))) /
+           METRES_PER_NAUTICAL_MILE;
   };
   CHECK(leg_nm(SHANGHAI, SINGAPORE) == Approx(2084).margin(1.0));
   CHECK(leg_nm(SINGAPORE, SUEZ) == Approx(4913).margin(1.0));

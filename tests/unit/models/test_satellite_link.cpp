@@ -28,13 +28,13 @@ TEST_CASE("slant range at the horizon is the tangent length", "[satellite]") {
 
 TEST_CASE("default links sit inside the sourced ranges", "[satellite]") {
   const SatelliteLinkParams geo = default_satellite_link(Orbit::GEO);
-  CHECK(geo.rtt_s == 0.600);                                           // ≈600 ms [S]
+  CHECK(geo.rtt_s == 0.600);                                                         // ≈600 ms [S]
   CHECK(geo.rtt_s > 2 * bent_pipe_one_way_s(GEO_ALTITUDE_M, std::numbers::pi / 2));  // physics is a floor
-  CHECK(geo.bandwidth_bps >= 2e6);                                     // 2–50 Mbit/s [S]
+  CHECK(geo.bandwidth_bps >= 2e6);                                                   // 2–50 Mbit/s [S]
   CHECK(geo.bandwidth_bps <= 50e6);
   CHECK(geo.one_way_latency_s() == 0.300);
   const SatelliteLinkParams leo = default_satellite_link(Orbit::LEO);
-  CHECK(leo.rtt_s >= 0.020);                                           // 20–50 ms [S]
+  CHECK(leo.rtt_s >= 0.020);  // 20–50 ms [S]
   CHECK(leo.rtt_s <= 0.050);
 }
 

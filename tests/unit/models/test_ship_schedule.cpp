@@ -76,7 +76,8 @@ TEST_CASE("ship state along the voyage", "[ship]") {
   const ShipState mid = ship.state_at(mid_s);
   CHECK(mid.activity == ShipActivity::SAILING);
   CHECK(mid.distance_m ==
-        Approx(0.5 * (route.distance_at_waypoint_m(leg) + route.distance_at_waypoint_m(leg + 1))).epsilon(1e-12));
+        Approx(0.5 * (route.distance_at_waypoint_m(leg) + route.distance_at_waypoint_m(leg + 1)))
+            .epsilon(1e-12));
 
   const ShipState done = ship.state_at(ship.end_s());
   CHECK(done.activity == ShipActivity::FINISHED);

@@ -10,20 +10,21 @@
 using namespace fleet::models;
 
 TEST_CASE("obstructions: boxes above or towards the nearer side, whichever are fewer", "[slot]") {
-  const StowageGrid grid;  // 19 rows, 10 tiers above deck
-  CHECK(slot_obstructions({0, 9, 9, Deck::ABOVE}, grid) == 0);  // top tier, centreline
-  CHECK(slot_obstructions({0, 0, 0, Deck::ABOVE}, grid) == 0);  // outboard row, on deck
-  CHECK(slot_obstructions({0, 18, 3, Deck::ABOVE}, grid) == 0); // outboard starboard
-  CHECK(slot_obstructions({0, 9, 0, Deck::ABOVE}, grid) == 9);  // centre bottom: 9 above, 9 to a side
-  CHECK(slot_obstructions({0, 2, 0, Deck::ABOVE}, grid) == 2);  // two rows in
-  CHECK(slot_obstructions({0, 9, 7, Deck::ABOVE}, grid) == 2);  // two tiers down
+  const StowageGrid grid;                                        // 19 rows, 10 tiers above deck
+  CHECK(slot_obstructions({0, 9, 9, Deck::ABOVE}, grid) == 0);   // top tier, centreline
+  CHECK(slot_obstructions({0, 0, 0, Deck::ABOVE}, grid) == 0);   // outboard row, on deck
+  CHECK(slot_obstructions({0, 18, 3, Deck::ABOVE}, grid) == 0);  // outboard starboard
+  CHECK(slot_obstructions({0, 9, 0, Deck::ABOVE}, grid) == 9);   // centre bottom: 9 above, 9 to a side
+  CHECK(slot_obstructions({0, 2, 0, Deck::ABOVE}, grid) == 2);   // two rows in
+  CHECK(slot_obstructions({0, 9, 7, Deck::ABOVE}, grid) == 2);   // two tiers down
 }
 
 TEST_CASE("extra loss grows with depth and below deck", "[slot]") {
   const StowageGrid grid;
   const SlotLinkParams params;
   CHECK(slot_extra_loss_db({5, 9, 9, Deck::ABOVE}, grid, params) == 0.0);
-  CHECK(slot_extra_loss_db({5, 9, 8, Deck::ABOVE}, grid, params) == params.first_obstruction_db);  // 21 dB [S]
+  CHECK(slot_extra_loss_db({5, 9, 8, Deck::ABOVE}, grid, params) ==
+        params.first_obstruction_db);  // 21 dB [S]
   CHECK(slot_extra_loss_db({5, 9, 6, Deck::ABOVE}, grid, params) ==
         Approx(params.first_obstruction_db + 2 * params.per_further_obstruction_db));
   double previous_db = -1;
@@ -33,9 +34,11 @@ TEST_CASE("extra loss grows with depth and below deck", "[slot]") {
     previous_db = loss_db;
   }
   CHECK(slot_extra_loss_db({5, 0, 0, Deck::BELOW}, grid, params) == params.below_deck_db);
-  CHECK(slot_extra_loss_db({5, 9, 0, Deck::BELOW}, grid, params) > slot_extra_loss_db({5, 9, 0, Deck::ABOVE}, grid, params));
+  CHECK(slot_extra_loss_db({5, 9, 0, Deck::BELOW}, grid, params) >
+        slot_extra_loss_db({5, 9, 0, Deck::ABOVE}, grid, params));
   CHECK_THROWS_AS(slot_extra_loss_db({5, 19, 0, Deck::ABOVE}, grid, params), std::invalid_argument);
-  CHECK_THROWS_AS(slot_extra_loss_db({5, 0, grid.tiers_below_deck, Deck::BELOW}, grid, params), std::invalid_argument);
+  CHECK_THROWS_AS(slot_extra_loss_db({5, 0, grid.tiers_below_deck, Deck::BELOW}, grid, params),
+                  std::invalid_argument);
 }
 
 TEST_CASE("distance to the hub in the ship frame", "[slot]") {

@@ -38,9 +38,9 @@ NetworkLink fibre(std::string name, std::string a, std::string b, double km, dou
 NetworkDescription asia_med_network() {
   NetworkDescription d;
   using K = NetworkNodeKind;
-  d.nodes = {{"sin-gw", K::GATEWAY},          {"sin-router", K::PORT_ROUTER},   {"sin-ls", K::LANDING_STATION},
-             {"fos-gw", K::GATEWAY},          {"fos-router", K::PORT_ROUTER},   {"mrs-ls", K::LANDING_STATION},
-             {"mrs-dc", K::DATA_CENTRE},      {"ship-hub", K::SHIP_HUB},        {"teleport", K::GROUND_STATION}};
+  d.nodes = {{"sin-gw", K::GATEWAY},     {"sin-router", K::PORT_ROUTER}, {"sin-ls", K::LANDING_STATION},
+             {"fos-gw", K::GATEWAY},     {"fos-router", K::PORT_ROUTER}, {"mrs-ls", K::LANDING_STATION},
+             {"mrs-dc", K::DATA_CENTRE}, {"ship-hub", K::SHIP_HUB},      {"teleport", K::GROUND_STATION}};
   d.links = {fibre("sin-access", "sin-gw", "sin-router", 12, 1.0),
              fibre("sin-backhaul", "sin-router", "sin-ls", 25, 0.5),
              fibre("SEA-ME-WE 6", "sin-ls", "mrs-ls", 19'200, 2.0),  // domain.md §5 lengths
@@ -56,9 +56,10 @@ NetworkDescription asia_med_network() {
   satellite.bandwidth_bps = 2e6;
   satellite.air_latency_s = 0.300;  // half the ≈600 ms GEO round trip (domain.md §5)
   d.links.push_back(satellite);
-  d.faults = {{"SEA-ME-WE 6", 100, 200},                          // one cable cut: reroute
-              {"SEA-ME-WE 6", 300, 400}, {"SEA-ME-WE 5", 300, 400},  // both cut: stuck at Singapore
-              {"SEA-ME-WE 6", 500.0, 600}};                       // cut under a message in flight
+  d.faults = {{"SEA-ME-WE 6", 100, 200},  // one cable cut: reroute
+              {"SEA-ME-WE 6", 300, 400},
+              {"SEA-ME-WE 5", 300, 400},     // both cut: stuck at Singapore
+              {"SEA-ME-WE 6", 500.0, 600}};  // cut under a message in flight
   return d;
 }
 
@@ -68,7 +69,8 @@ struct Observation {
 };
 }  // namespace
 
-TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute", "[network_platform][simgrid]") {
+TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute",
+          "[network_platform][simgrid]") {
   int argc = 3;
   char arg0[] = "sim_tests", arg1[] = "--cfg=network/model:CM02", arg2[] = "--log=root.thres:critical";
   char* argv[] = {arg0, arg1, arg2, nullptr};
@@ -76,7 +78,8 @@ TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute", 
   const NetworkPlatform platform = build_network_platform(asia_med_network());
 
   const std::size_t sin_gw = platform.node("sin-gw"), fos_gw = platform.node("fos-gw");
-  const std::size_t hub = platform.node("ship-hub"), dc = platform.node("mrs-dc"), sin_ls = platform.node("sin-ls");
+  const std::size_t hub = platform.node("ship-hub"), dc = platform.node("mrs-dc"),
+                    sin_ls = platform.node("sin-ls");
   std::vector<Observation> seen;
   const auto send = [&](std::size_t from, std::size_t to) {
     const double started_s = simgrid::s4u::Engine::get_clock();
@@ -108,21 +111,26 @@ TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute", 
 
   {  // idle latency of each path is the sum of its hops' physics
     CHECK(seen[0].outcome.delivered);
-    CHECK(seen[0].outcome.elapsed_s == Approx(singapore_port_s + smw6_s + marseille_metro_s).margin(transmission_margin_s));
-    CHECK(seen[0].outcome.links == std::vector<std::size_t>{platform.link("sin-access"), platform.link("sin-backhaul"),
-                                                            platform.link("SEA-ME-WE 6"), platform.link("mrs-metro")});
+    CHECK(seen[0].outcome.elapsed_s ==
+          Approx(singapore_port_s + smw6_s + marseille_metro_s).margin(transmission_margin_s));
+    CHECK(seen[0].outcome.links ==
+          std::vector<std::size_t>{platform.link("sin-access"), platform.link("sin-backhaul"),
+                                   platform.link("SEA-ME-WE 6"), platform.link("mrs-metro")});
     CHECK(seen[1].outcome.elapsed_s ==
           Approx(expected_s(3, 1.0) + expected_s(50, 0.5) + marseille_metro_s).margin(transmission_margin_s));
     CHECK(seen[2].outcome.elapsed_s ==
-          Approx(expected_s(0, 0, 300) + expected_s(800, 1.0) + marseille_metro_s).margin(transmission_margin_s));
+          Approx(expected_s(0, 0, 300) + expected_s(800, 1.0) + marseille_metro_s)
+              .margin(transmission_margin_s));
     // The SEA-ME-WE 6 path's fibre alone is domain.md §8.2's 94.1 ms.
     CHECK((smw6_s - 2e-3) * 1e3 == Approx(94.1).margin(0.05));
   }
   {  // a cut cable moves traffic to the other one: +800 km, +3.92 ms
     CHECK(seen[3].outcome.delivered);
     CHECK(seen[3].outcome.links[2] == platform.link("SEA-ME-WE 5"));
-    CHECK(seen[3].outcome.elapsed_s - seen[0].outcome.elapsed_s == Approx(smw5_s - smw6_s).margin(transmission_margin_s));
-    CHECK(seen[3].outcome.elapsed_s - seen[0].outcome.elapsed_s == Approx(3.92e-3).margin(transmission_margin_s));
+    CHECK(seen[3].outcome.elapsed_s - seen[0].outcome.elapsed_s ==
+          Approx(smw5_s - smw6_s).margin(transmission_margin_s));
+    CHECK(seen[3].outcome.elapsed_s - seen[0].outcome.elapsed_s ==
+          Approx(3.92e-3).margin(transmission_margin_s));
     CHECK(seen[4].outcome.links[2] == platform.link("SEA-ME-WE 6"));  // repaired at t = 200
     CHECK(seen[4].outcome.elapsed_s == Approx(seen[0].outcome.elapsed_s).margin(transmission_margin_s));
   }
@@ -139,6 +147,7 @@ TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute", 
     const Observation& hit = seen[7];
     CHECK(hit.outcome.delivered);
     CHECK(hit.outcome.links[2] == platform.link("SEA-ME-WE 5"));
-    CHECK(hit.started_s + hit.outcome.elapsed_s == Approx(500.0 + smw5_s + marseille_metro_s).margin(transmission_margin_s));
+    CHECK(hit.started_s + hit.outcome.elapsed_s ==
+          Approx(500.0 + smw5_s + marseille_metro_s).margin(transmission_margin_s));
   }
 }
