@@ -1,0 +1,97 @@
+#pragma once
+// A sea (or road) route: waypoints joined by great-circle legs on the sphere of mean radius, with the
+// cumulative distance at each waypoint, so "where is the ship after d metres" is a binary search over
+// the legs (O(log legs)) plus one slerp.
+//
+// ── How the lead wires the world (issue 6) ───────────────────────────────────────────────────────────
+// models/route         Route: waypoints → distances and positions.            (this file)
+// models/ship_schedule ShipSchedule: Route + speed + port calls → time at every waypoint, ship state.
+// models/itinerary     ContainerItinerary: truck → yard → voyage legs (transshipment) → yard → truck,
+//                      dwell times drawn from a RandomStream; phase and position at any time.
+// models/asia_med_route The Asia–Med loop of domain.md §6 (waypoints, port calls, canal speed).
+// models/ship_slot     Container slot on board → extra attenuation to the ship hub.
+// models/cable_catalogue  SEA-ME-WE 5/6, AAE-1, PEACE, IMEWE: landings, lengths, fibre latency.
+// models/satellite_link   GEO/LEO figures, bent-pipe delay, price per MB.
+// models/network_graph    Latency-shortest paths over links that are up (the IP layer's routing).
+// sim/network_platform    NetworkDescription → SimGrid hosts/links; hop-by-hop transfers that follow
+//                         the current shortest path, link faults from state profiles.
+//
+// Proposed scenario keys (the loader maps them onto the structs above, SI units after parsing):
+//   routes:
+//     - name: asia_med_via_suez            # or `builtin: asia_med` for asia_med_route()
+//       waypoints: [{name: Shanghai, lat: 30.62, lon: 122.07}, ...]
+//   ships:
+//     - {name: ship-1, route: asia_med_via_suez, speed: 16.3kn, depart: 0h,
+//        port_calls: [{at: Shanghai, dwell: 34h}, {at: Singapore, dwell: 43h}, ...],
+//        speed_overrides: [{from: Suez, to: Port Said, speed: 8kn}],   # canal convoy, §6
+//        hub: {backhaul: geo, buffer_bytes: 1MB}, slots: {bays: 24, rows: 19, tiers_above: 9, ...}}
+//   fleet.itineraries:                     # per container, drawn per (seed, device id, ITINERARY)
+//     origin: {lat, lon, truck_speed: 50km/h}, destination: {...}
+//     legs: [{ship: ship-1, board: Shanghai, alight: Fos-sur-Mer}]
+//     export_dwell: {min: 12h, median: 3.5d, sigma_ln: 0.5}, import_dwell: {...}
+//   network:
+//     nodes: [{name: fos-gw-1, kind: gateway}, {name: marseille-ls, kind: landing_station}, ...]
+//     links: [{name: SEA-ME-WE 5, ends: [singapore-ls, marseille-ls], length: 20000km,
+//              equipment: 2ms, bandwidth: 10Gbps}, ...]       # or `cable: SEA-ME-WE 5` from the catalogue
+//     faults: [{link: SEA-ME-WE 5, down: 10d, up: 20d}]
+// Add RandomPurpose::ITINERARY (and SLOT for slot draws) to sim/random_purpose.hpp.
+// ────────────────────────────────────────────────────────────────────────────────────────────────────
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "models/geo.hpp"
+
+namespace fleet::models {
+
+struct Waypoint {
+  std::string name;  // may be empty for a turning point at sea
+  LatLon position;
+};
+
+// A leg whose sailed distance is not its great circle: a canal with its approach channels, a coastal
+// passage. The ship still draws the great circle on the map, but moves along it at the sailed pace, so
+// times and distances match the real passage (domain.md §6 counts Suez as the canal's 104.4 nm where the
+// great circle Port Tewfik–Port Said is 83 nm).
+struct LegDistanceOverride {
+  std::size_t leg;  // leg i joins waypoint i to waypoint i + 1
+  double sailed_distance_m;
+};
+
+class Route {
+ public:
+  // At least two waypoints; consecutive waypoints must not be antipodal (the great circle between
+  // antipodes is not unique). Throws std::invalid_argument otherwise.
+  // Overrides must name existing legs, once each, with a positive distance.
+  explicit Route(std::vector<Waypoint> waypoints, const std::vector<LegDistanceOverride>& overrides = {});
+
+  std::size_t waypoint_count() const { return waypoints_.size(); }
+  std::size_t leg_count() const { return waypoints_.size() - 1; }
+  const Waypoint& waypoint(std::size_t index) const { return waypoints_.at(index); }
+  // Index of the first waypoint with this name; throws std::invalid_argument naming it if none.
+  std::size_t waypoint_index(const std::string& name) const;
+
+  double length_m() const { return cumulative_m_.back(); }
+  // Distance along the route from the first waypoint to waypoint `index`.
+  double distance_at_waypoint_m(std::size_t index) const { return cumulative_m_.at(index); }
+
+  // The leg that holds the point at `distance_m`: the last leg i with distance_at_waypoint_m(i) ≤ d.
+  // A distance exactly on a waypoint belongs to the leg that starts there (the last leg keeps its end).
+  // Throws std::out_of_range outside [0, length_m()].
+  std::size_t leg_at_distance(double distance_m) const;
+  LatLon position_at_distance(double distance_m) const;
+
+  // The same waypoints in the opposite order, overrides carried over: the return voyage.
+  Route reversed() const;
+
+ private:
+  std::vector<Waypoint> waypoints_;
+  std::vector<LegDistanceOverride> overrides_;
+  std::vector<Eigen::Vector3d> unit_vectors_;
+  std::vector<double> leg_angle_rad_;
+  std::vector<double> cumulative_m_;  // waypoint_count() entries, starting at 0
+};
+
+}  // namespace fleet::models
