@@ -1,5 +1,6 @@
 #include "sim/scenario_loader.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -352,4 +353,17 @@ TEST_CASE("device profile rules between keys", "[loader]") {
             .starts_with("s.yaml:4:35: error: fleet.device.modem.present: expected true or false, got yes"));
   CHECK(error_of("fleet: {device: {gnss: {sky_view_fraction: 120%}}}\n")
             .starts_with("s.yaml:4:44: error: fleet.device.gnss.sky_view_fraction: must be from 0 to 1"));
+}
+
+TEST_CASE("every shipped device profile loads, and names itself after its file", "[loader]") {
+  const std::filesystem::path dir = std::filesystem::path(FLEETSIM_FIXTURES_DIR) / "../../scenarios/profiles";
+  int profiles = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++profiles;
+    const std::string text = std::string(MINIMAL_SCENARIO) + "fleet: {profile: " + entry.path().string() + "}\n";
+    const DeviceSpec device = load_scenario_text(text, "profiles-test.yaml").fleet.device;
+    CHECK(device.profile == entry.path().stem().string());
+  }
+  CHECK(profiles >= 2);
 }
