@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string_view>
 
@@ -20,6 +21,7 @@
 #include "models/battery_params.hpp"
 #include "sim/battery_setup.hpp"
 #include "models/eu868_channel_plan.hpp"
+#include "sim/device_schema.hpp"
 #include "sim/did_you_mean.hpp"
 #include "sim/quantity.hpp"
 
@@ -59,13 +61,13 @@ std::string join_path(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-std::string join_list(std::initializer_list<std::string_view> items) {
+std::string join_list(std::span<const std::string_view> items) {
   std::string text;
   for (std::string_view item : items) text += (text.empty() ? "" : ", ") + std::string(item);
   return text;
 }
 
-bool contains(std::initializer_list<std::string_view> items, std::string_view item) {
+bool contains(std::span<const std::string_view> items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
@@ -293,7 +295,7 @@ class Context {
   std::map<std::string, int> override_values_;  // key paths whose value an override supplied
 };
 
-enum class Check { ANY, POSITIVE, NON_NEGATIVE, FRACTION, UNIT_FRACTION, PROPER_FRACTION, LATITUDE, LONGITUDE };
+using Check = FieldCheck;
 
 const std::string& scalar_text(const Context& ctx, const Field& field, const std::string& expected) {
   if (!field.node.IsScalar()) ctx.fail_value(field, "expected " + expected + ", got " + describe(field.node));
@@ -368,6 +370,9 @@ std::string read_choice(const Context& ctx, const Field& field, std::string_view
 class Section {
  public:
   Section(const Context& ctx, Field field, std::initializer_list<std::string_view> known_keys)
+      : Section(ctx, std::move(field), std::span<const std::string_view>(known_keys.begin(), known_keys.size())) {}
+
+  Section(const Context& ctx, Field field, std::span<const std::string_view> known_keys)
       : ctx_(&ctx), field_(std::move(field)) {
     const YAML::Node& node = field_.node;
     if (!node.IsDefined() || node.IsNull()) return;  // "radio:" with nothing under it: all defaults
@@ -387,7 +392,7 @@ class Section {
         }
       }
       if (!contains(known_keys, key)) {
-        const std::string guess = did_you_mean(key, known_keys);
+        const std::string guess = did_you_mean(key, {known_keys.begin(), known_keys.end()});
         const std::string where = field_.path.empty() ? "top-level keys" : "keys in " + field_.path;
         ctx.fail(child.key_spot, field_.path,
                  "unknown key '" + key + "'; " +
@@ -415,6 +420,9 @@ class Section {
 
   // An absent section reads as an empty one, so every default applies.
   Section section(std::string_view key, std::initializer_list<std::string_view> known_keys) const {
+    return section(key, std::span<const std::string_view>(known_keys.begin(), known_keys.size()));
+  }
+  Section section(std::string_view key, std::span<const std::string_view> known_keys) const {
     auto field = find(key);
     if (!field) field = Field{YAML::Node(), join_path(field_.path, key), field_.origin, field_.key_spot};
     return Section(*ctx_, *field, known_keys);
@@ -688,13 +696,28 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
 
 // ---- the device profile: fleet.profile (a file) and fleet.device (inline, overrides the file) ----
 
+// The keys of a table-driven section: its flags, its quantities, then any keys read by hand.
+template <class Spec>
+std::vector<std::string_view> table_keys(std::span<const FlagField<Spec>> flags,
+                                         std::span<const QuantityField<Spec>> quantities,
+                                         std::initializer_list<std::string_view> by_hand = {}) {
+  std::vector<std::string_view> keys(by_hand);
+  for (const auto& f : flags) keys.push_back(f.key);
+  for (const auto& f : quantities) keys.push_back(f.key);
+  return keys;
+}
+
+// Reads every key of the tables that is present; absent ones keep the value already in `spec`.
+template <class Spec>
+void read_table_fields(const Section& s, std::span<const FlagField<Spec>> flags,
+                       std::span<const QuantityField<Spec>> quantities, Spec& spec) {
+  for (const auto& f : flags) spec.*f.member = s.flag(f.key, spec.*f.member);
+  for (const auto& f : quantities) spec.*f.member = s.quantity(f.key, f.dimension, spec.*f.member, f.check);
+}
+
 McuSpec read_mcu(const Section& device, McuSpec m) {
-  const Section s = device.section("mcu", {"sleep", "active", "active_per_wakeup", "wake_charge"});
-  constexpr Check NN = Check::NON_NEGATIVE;
-  m.sleep_a = s.quantity("sleep", Dimension::CURRENT, m.sleep_a, NN);
-  m.active_a = s.quantity("active", Dimension::CURRENT, m.active_a, NN);
-  m.active_s_per_wakeup = s.quantity("active_per_wakeup", Dimension::TIME, m.active_s_per_wakeup, NN);
-  m.wake_charge_c = s.quantity("wake_charge", Dimension::CHARGE, m.wake_charge_c, NN);
+  const auto keys = table_keys<McuSpec>({}, device_schema::MCU);
+  read_table_fields<McuSpec>(device.section("mcu", keys), {}, device_schema::MCU, m);
   return m;
 }
 
@@ -717,32 +740,17 @@ std::vector<TxCurrentPoint> read_tx_currents(const Context& ctx, const Section& 
 }
 
 LoraRadioSpec read_lora_radio(const Context& ctx, const Section& device, LoraRadioSpec r) {
-  const Section s = device.section("lora_radio", {"sleep", "standby", "rx", "tx"});
-  constexpr Check NN = Check::NON_NEGATIVE;
-  r.sleep_a = s.quantity("sleep", Dimension::CURRENT, r.sleep_a, NN);
-  r.standby_a = s.quantity("standby", Dimension::CURRENT, r.standby_a, NN);
-  r.rx_a = s.quantity("rx", Dimension::CURRENT, r.rx_a, NN);
+  const auto keys = table_keys<LoraRadioSpec>({}, device_schema::LORA_RADIO, {"tx"});
+  const Section s = device.section("lora_radio", keys);
+  read_table_fields<LoraRadioSpec>(s, {}, device_schema::LORA_RADIO, r);
   if (auto field = s.find("tx")) r.tx = read_tx_currents(ctx, s, *field);
   return r;
 }
 
 GnssSpec read_gnss(const Section& device, GnssSpec g) {
-  const Section s = device.section(
-      "gnss", {"present", "acquisition", "tracking", "backup", "ttff_hot", "ttff_warm", "ttff_cold",
-               "ephemeris_valid", "almanac_valid", "tracking_after_fix", "sky_view_fraction"});
-  constexpr Check NN = Check::NON_NEGATIVE;
-  constexpr Check POS = Check::POSITIVE;
-  g.present = s.flag("present", g.present);
-  g.acquisition_a = s.quantity("acquisition", Dimension::CURRENT, g.acquisition_a, NN);
-  g.tracking_a = s.quantity("tracking", Dimension::CURRENT, g.tracking_a, NN);
-  g.backup_a = s.quantity("backup", Dimension::CURRENT, g.backup_a, NN);
-  g.ttff_hot_s = s.quantity("ttff_hot", Dimension::TIME, g.ttff_hot_s, POS);
-  g.ttff_warm_s = s.quantity("ttff_warm", Dimension::TIME, g.ttff_warm_s, POS);
-  g.ttff_cold_s = s.quantity("ttff_cold", Dimension::TIME, g.ttff_cold_s, POS);
-  g.ephemeris_valid_s = s.quantity("ephemeris_valid", Dimension::TIME, g.ephemeris_valid_s, NN);
-  g.almanac_valid_s = s.quantity("almanac_valid", Dimension::TIME, g.almanac_valid_s, NN);
-  g.tracking_after_fix_s = s.quantity("tracking_after_fix", Dimension::TIME, g.tracking_after_fix_s, NN);
-  g.sky_view_fraction = s.quantity("sky_view_fraction", Dimension::FRACTION, g.sky_view_fraction, Check::FRACTION);
+  const auto keys = table_keys<GnssSpec>(device_schema::GNSS_FLAGS, device_schema::GNSS);
+  const Section s = device.section("gnss", keys);
+  read_table_fields<GnssSpec>(s, device_schema::GNSS_FLAGS, device_schema::GNSS, g);
   if (!(g.ttff_hot_s <= g.ttff_warm_s && g.ttff_warm_s <= g.ttff_cold_s)) {
     s.fail("expected ttff_hot <= ttff_warm <= ttff_cold: a start with less data cannot be faster");
   }
@@ -753,24 +761,14 @@ GnssSpec read_gnss(const Section& device, GnssSpec g) {
 }
 
 ModemSpec read_modem(const Section& device, ModemSpec m) {
-  const Section s = device.section("modem", {"present", "psm_floor", "edrx_idle", "connected", "tx",
-                                             "attach_charge", "tau_charge", "tau_period"});
-  constexpr Check NN = Check::NON_NEGATIVE;
-  m.present = s.flag("present", m.present);
-  m.psm_floor_a = s.quantity("psm_floor", Dimension::CURRENT, m.psm_floor_a, NN);
-  m.edrx_idle_a = s.quantity("edrx_idle", Dimension::CURRENT, m.edrx_idle_a, NN);
-  m.connected_a = s.quantity("connected", Dimension::CURRENT, m.connected_a, NN);
-  m.tx_a = s.quantity("tx", Dimension::CURRENT, m.tx_a, NN);
-  m.attach_charge_c = s.quantity("attach_charge", Dimension::CHARGE, m.attach_charge_c, NN);
-  m.tau_charge_c = s.quantity("tau_charge", Dimension::CHARGE, m.tau_charge_c, NN);
-  m.tau_period_s = s.quantity("tau_period", Dimension::TIME, m.tau_period_s, Check::POSITIVE);
+  const auto keys = table_keys<ModemSpec>(device_schema::MODEM_FLAGS, device_schema::MODEM);
+  read_table_fields<ModemSpec>(device.section("modem", keys), device_schema::MODEM_FLAGS, device_schema::MODEM, m);
   return m;
 }
 
 SensorSpec read_sensors(const Section& device, SensorSpec x) {
-  const Section s = device.section("sensors", {"quiescent", "sample_charge"});
-  x.quiescent_a = s.quantity("quiescent", Dimension::CURRENT, x.quiescent_a, Check::NON_NEGATIVE);
-  x.sample_charge_c = s.quantity("sample_charge", Dimension::CHARGE, x.sample_charge_c, Check::NON_NEGATIVE);
+  const auto keys = table_keys<SensorSpec>({}, device_schema::SENSORS);
+  read_table_fields<SensorSpec>(device.section("sensors", keys), {}, device_schema::SENSORS, x);
   return x;
 }
 

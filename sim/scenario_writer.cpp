@@ -1,10 +1,12 @@
 #include "sim/scenario_writer.hpp"
 
 #include <cstdio>
+#include <span>
 #include <string>
 #include <variant>
 
 #include "sim/battery_setup.hpp"
+#include "sim/device_schema.hpp"
 #include "sim/quantity.hpp"
 
 namespace fleet::sim {
@@ -92,6 +94,15 @@ void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(2, "phy_payload", q(radio.traffic.phy_payload_bytes, Dimension::DATA_SIZE));
 }
 
+// A table-driven section (sim/schema_field.hpp): its key, then every flag and quantity one level in.
+template <class Spec>
+void write_table_fields(Writer& w, int indent, const std::string& key, std::span<const FlagField<Spec>> flags,
+                        std::span<const QuantityField<Spec>> quantities, const Spec& spec) {
+  w.line(indent, key, "");
+  for (const auto& f : flags) w.line(indent + 1, std::string(f.key), spec.*f.member ? "true" : "false");
+  for (const auto& f : quantities) w.line(indent + 1, std::string(f.key), q(spec.*f.member, f.dimension));
+}
+
 void write_table(Writer& w, int indent, const std::string& key, const models::PiecewiseLinear& table,
                  const std::string& x_key, Dimension x_dim, const std::string& y_key, Dimension y_dim) {
   w.line(indent, key, "");
@@ -145,46 +156,16 @@ void write_fleet(Writer& w, const FleetSpec& fleet) {
   const DeviceSpec& d = fleet.device;
   w.line(1, "device", "");
   w.line(2, "name", quoted(d.profile));
-  w.line(2, "mcu", "");
-  w.line(3, "sleep", q(d.mcu.sleep_a, Dimension::CURRENT));
-  w.line(3, "active", q(d.mcu.active_a, Dimension::CURRENT));
-  w.line(3, "active_per_wakeup", q(d.mcu.active_s_per_wakeup, Dimension::TIME));
-  w.line(3, "wake_charge", q(d.mcu.wake_charge_c, Dimension::CHARGE));
-  w.line(2, "lora_radio", "");
-  w.line(3, "sleep", q(d.lora_radio.sleep_a, Dimension::CURRENT));
-  w.line(3, "standby", q(d.lora_radio.standby_a, Dimension::CURRENT));
-  w.line(3, "rx", q(d.lora_radio.rx_a, Dimension::CURRENT));
+  write_table_fields<McuSpec>(w, 2, "mcu", {}, device_schema::MCU, d.mcu);
+  write_table_fields<LoraRadioSpec>(w, 2, "lora_radio", {}, device_schema::LORA_RADIO, d.lora_radio);
   w.line(3, "tx", "");
   for (const TxCurrentPoint& point : d.lora_radio.tx) {
     w.raw("        - {power: " + q(point.power_dbm, Dimension::POWER_DBM) +
           ", current: " + q(point.current_a, Dimension::CURRENT) + "}\n");
   }
-  const GnssSpec& g = d.gnss;
-  w.line(2, "gnss", "");
-  w.line(3, "present", g.present ? "true" : "false");
-  w.line(3, "acquisition", q(g.acquisition_a, Dimension::CURRENT));
-  w.line(3, "tracking", q(g.tracking_a, Dimension::CURRENT));
-  w.line(3, "backup", q(g.backup_a, Dimension::CURRENT));
-  w.line(3, "ttff_hot", q(g.ttff_hot_s, Dimension::TIME));
-  w.line(3, "ttff_warm", q(g.ttff_warm_s, Dimension::TIME));
-  w.line(3, "ttff_cold", q(g.ttff_cold_s, Dimension::TIME));
-  w.line(3, "ephemeris_valid", q(g.ephemeris_valid_s, Dimension::TIME));
-  w.line(3, "almanac_valid", q(g.almanac_valid_s, Dimension::TIME));
-  w.line(3, "tracking_after_fix", q(g.tracking_after_fix_s, Dimension::TIME));
-  w.line(3, "sky_view_fraction", q(g.sky_view_fraction, Dimension::FRACTION));
-  const ModemSpec& m = d.modem;
-  w.line(2, "modem", "");
-  w.line(3, "present", m.present ? "true" : "false");
-  w.line(3, "psm_floor", q(m.psm_floor_a, Dimension::CURRENT));
-  w.line(3, "edrx_idle", q(m.edrx_idle_a, Dimension::CURRENT));
-  w.line(3, "connected", q(m.connected_a, Dimension::CURRENT));
-  w.line(3, "tx", q(m.tx_a, Dimension::CURRENT));
-  w.line(3, "attach_charge", q(m.attach_charge_c, Dimension::CHARGE));
-  w.line(3, "tau_charge", q(m.tau_charge_c, Dimension::CHARGE));
-  w.line(3, "tau_period", q(m.tau_period_s, Dimension::TIME));
-  w.line(2, "sensors", "");
-  w.line(3, "quiescent", q(d.sensors.quiescent_a, Dimension::CURRENT));
-  w.line(3, "sample_charge", q(d.sensors.sample_charge_c, Dimension::CHARGE));
+  write_table_fields<GnssSpec>(w, 2, "gnss", device_schema::GNSS_FLAGS, device_schema::GNSS, d.gnss);
+  write_table_fields<ModemSpec>(w, 2, "modem", device_schema::MODEM_FLAGS, device_schema::MODEM, d.modem);
+  write_table_fields<SensorSpec>(w, 2, "sensors", {}, device_schema::SENSORS, d.sensors);
   write_battery(w, d.battery);
   const FirmwareSpec& f = fleet.firmware;
   w.line(1, "firmware", "");
