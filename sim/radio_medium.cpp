@@ -69,6 +69,7 @@ RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<models::LocalPoint>
       out_of_coverage_below_dbm_(models::gateway_sensitivity_dbm(models::MAX_SPREADING_FACTOR, radio.bandwidth_hz)),
       heard_(gateway_positions_.size() * channel_count_),
       busy_demodulators_(gateway_positions_.size(), 0),
+      gateway_up_(gateway_positions_.size(), true),
       gateway_tx_(gateway_positions_.size()),
       gateway_stats_(gateway_positions_.size()) {
   if (gateway_positions_.size() > std::numeric_limits<std::uint16_t>::max())
@@ -149,6 +150,8 @@ void RadioMedium::begin(const Transmission& tx) {
     LinkState& state = link.state;
     if (link.rssi_dbm < sensitivity_dbm) {
       state = LinkState::BELOW_SENSITIVITY;
+    } else if (!gateway_up_[link.gateway]) {
+      state = LinkState::GATEWAY_DOWN;
     } else if (gateway_busy(link.gateway, tx.start_us, tx.start_us + 1)) {
       state = LinkState::GATEWAY_TRANSMITTING;
     } else if (busy_demodulators_[link.gateway] >= demodulators) {
@@ -204,12 +207,18 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
         if (link.rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
         loss = RadioLoss::UNDER_SENSITIVITY;
         break;
+      case LinkState::GATEWAY_DOWN: loss = RadioLoss::GATEWAY_DOWN; break;
       case LinkState::GATEWAY_TRANSMITTING: loss = RadioLoss::GATEWAY_TRANSMITTING; break;
       case LinkState::NO_FREE_DEMODULATOR: loss = RadioLoss::NO_FREE_DEMODULATOR; break;
       case LinkState::LOCKED:
-        // A downlink that started while the frame was on air cuts the reception short (half-duplex).
-        loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
-                                                                   : resolve_at(link, tx, duration_s);
+        // A downlink that started while the frame was on air cuts the reception short (half-duplex);
+        // so does the gateway going out of service.
+        if (!gateway_up_[link.gateway]) {
+          loss = RadioLoss::GATEWAY_DOWN;
+        } else {
+          loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
+                                                                     : resolve_at(link, tx, duration_s);
+        }
         break;
     }
     if (!loss) {
