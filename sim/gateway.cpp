@@ -24,7 +24,14 @@ struct Forwarding {
   std::deque<BackhaulCopy> buffer;
   sg4::SemaphorePtr buffer_filled = sg4::Semaphore::create(0);  // released when the buffer stops being empty
   std::uint32_t idle_forwarders = 0;
+  std::uint32_t forwarders = 0;
 };
+
+// [A] Copies one gateway has in transit at once: the in-flight window of its acknowledged transport
+// (mosquitto's max_inflight_messages defaults to 20; 64 leaves normal traffic unthrottled). Beyond it,
+// copies wait in the gateway's inbox, counted in flight; it is also what keeps a buffer flush of
+// thousands of copies from needing thousands of actors.
+constexpr std::uint32_t MAX_COPIES_IN_TRANSIT = 64;
 
 void spawn_forwarder(const std::shared_ptr<Forwarding>& state);
 
@@ -85,7 +92,8 @@ void forwarder(std::shared_ptr<Forwarding> state) {
   sg4::Actor::self()->daemonize();  // ends with the fleet scheduler, not before
   for (;;) {
     BackhaulCopy copy = state->inbox->pop();
-    if (--state->idle_forwarders == 0) spawn_forwarder(state);  // keep one listening
+    if (--state->idle_forwarders == 0 && state->forwarders < MAX_COPIES_IN_TRANSIT)
+      spawn_forwarder(state);  // keep one listening
     forward(*state, std::move(copy));
     ++state->idle_forwarders;
   }
@@ -93,6 +101,7 @@ void forwarder(std::shared_ptr<Forwarding> state) {
 
 void spawn_forwarder(const std::shared_ptr<Forwarding>& state) {
   ++state->idle_forwarders;
+  ++state->forwarders;
   sg4::Actor::create("gateway-forwarder", state->backhaul->platform->host(state->node),
                      [state] { forwarder(state); });
 }

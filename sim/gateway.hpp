@@ -4,9 +4,9 @@
 // route to the data centre exists.
 //
 // Forwarders: each copy crosses the network in a blocking transfer(), so a gateway runs as many
-// forwarder actors as it has copies in transit (a router forwards packets concurrently). The pool grows
-// when the last idle forwarder takes a copy and is reused afterwards: actors are created only up to the
-// peak concurrency, not per frame.
+// forwarder actors as it has copies in transit (a router forwards packets concurrently), up to an
+// in-flight window (gateway.cpp). The pool grows when the last idle forwarder takes a copy and is
+// reused afterwards: actors are created only up to the peak concurrency, not per frame.
 //
 // Buffer [A]: the gateway keeps each copy until the data centre has it (the acknowledged transport of
 // LoRa Basics Station or an MQTT bridge). A copy that finds no route, or is stopped on the way because
