@@ -1,7 +1,8 @@
 #pragma once
 // Where every uplink record ends up. The identity the runtime checks at the end of each run:
 //   generated = delivered + lost (by reason) + dropped by the device's full queue
-//             + still queued on the device + on air + in flight in the backhaul
+//             + still queued on the device + on air + in flight in the backhaul (in transit or waiting
+//             in a gateway's buffer) + lost because every copy was dropped by a full gateway buffer
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -15,18 +16,20 @@ namespace fleet::sim {
 enum class RadioLoss : std::uint8_t {
   OUT_OF_COVERAGE,        // no gateway hears the device above its sensitivity even at SF12
   UNDER_SENSITIVITY,      // some gateway would at a more robust SF, none does at the SF used
+  GATEWAY_DOWN,           // the gateways that could hear it were out of service (network.faults)
   GATEWAY_TRANSMITTING,   // heard, but the gateway was sending a downlink (half-duplex)
   NO_FREE_DEMODULATOR,    // heard, but all the gateway's demodulator paths were busy
   INTERFERENCE_SAME_SF,   // locked on, then destroyed by overlapping frames at the same SF
   INTERFERENCE_CROSS_SF,  // locked on, then destroyed by frames at other SFs (Goursaud isolation)
   BROWN_OUT,              // the device's battery gave out while the frame was on air
 };
-inline constexpr std::size_t RADIO_LOSS_COUNT = 7;
+inline constexpr std::size_t RADIO_LOSS_COUNT = 8;
 
 constexpr std::string_view radio_loss_name(RadioLoss reason) {
   switch (reason) {
     case RadioLoss::OUT_OF_COVERAGE: return "out_of_coverage";
     case RadioLoss::UNDER_SENSITIVITY: return "under_sensitivity";
+    case RadioLoss::GATEWAY_DOWN: return "gateway_down";
     case RadioLoss::GATEWAY_TRANSMITTING: return "gateway_transmitting";
     case RadioLoss::NO_FREE_DEMODULATOR: return "no_free_demodulator";
     case RadioLoss::INTERFERENCE_SAME_SF: return "interference_same_sf";
@@ -53,6 +56,16 @@ class BackhaulTracker {
     frame.delivered = true;
     if (--frame.copies_outstanding == 0) frames_.erase(it);
     return first;
+  }
+  // A copy that will never arrive (a gateway's full buffer dropped it). Returns the frame's records
+  // if that was its last copy and none had arrived: they are lost; else 0.
+  std::uint32_t on_copy_lost(std::uint32_t device_id, std::uint16_t frame_counter) {
+    auto it = frames_.find(key(device_id, frame_counter));
+    if (it == frames_.end()) return 0;
+    Frame& frame = it->second;
+    const std::uint32_t lost = --frame.copies_outstanding == 0 && !frame.delivered ? frame.records : 0;
+    if (frame.copies_outstanding == 0) frames_.erase(it);
+    return lost;
   }
   std::uint64_t records_in_flight() const {
     std::uint64_t records = 0;

@@ -12,6 +12,7 @@ struct DeviceDeliveries {
   std::uint32_t records_delivered = 0;
   std::uint32_t frames_delivered = 0;
   std::uint32_t duplicate_copies = 0;  // copies of an already delivered frame (multi-gateway reception)
+  std::uint32_t records_lost_gateway_buffer = 0;  // every copy of their frame dropped by a full gateway buffer
   double latency_sum_s = 0;
   models::AgeOfInformation age;
 };
@@ -22,6 +23,7 @@ struct DeliveryBook {
   models::LogHistogram latency_s;
   std::uint64_t records_delivered = 0;
   std::uint64_t undecodable_frames = 0;
+  std::uint64_t records_lost_gateway_buffer = 0;
 };
 
 }  // namespace fleet::sim

@@ -129,8 +129,9 @@ void FleetScheduler::end_transmission(Device& device) const {
     fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records(),
                                static_cast<std::uint32_t>(outcome.received.size()));
     for (const Reception& reception : outcome.received) {
-      fleet.gateway_inboxes[reception.gateway]->push(
-          UplinkMessage{board.device_id(), reception.gateway, fleet.now_us, reception.rssi_dbm, board.tx_frame()});
+      fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
+          board.device_id(), reception.gateway, fleet.now_us, board.transmission().start_us, reception.rssi_dbm,
+          board.tx_frame()}));
     }
   }
   board.end_tx();

@@ -1,49 +1,94 @@
 #pragma once
-// A LoRa gateway in the port: a SimGrid actor on its own host that forwards every frame its radio
-// decoded to the network server, as a SimGrid comm over the port network and the backbone.
+// A LoRa gateway in the port: forwards every frame its radio decoded to the network server in the data
+// centre over the run's network (sim/network_platform), and keeps copies in a bounded buffer while no
+// route to the data centre exists.
+//
+// Forwarders: each copy crosses the network in a blocking transfer(), so a gateway runs as many
+// forwarder actors as it has copies in transit (a router forwards packets concurrently), up to an
+// in-flight window (gateway.cpp). The pool grows when the last idle forwarder takes a copy and is
+// reused afterwards: actors are created only up to the peak concurrency, not per frame.
+//
+// Buffer [A]: the gateway keeps each copy until the data centre has it (the acknowledged transport of
+// LoRa Basics Station or an MQTT bridge). A copy that finds no route, or is stopped on the way because
+// the network behind it was cut, waits in the gateway's buffer and is sent again from the gateway when a
+// link comes back up (the only moments a route can return). A full buffer drops the copy; when a frame
+// loses its last copy that way, its records are lost with the reason gateway_buffer_full.
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <simgrid/s4u.hpp>
 
+#include "sim/accounting.hpp"
+#include "sim/backhaul_book.hpp"
+#include "sim/delivery_book.hpp"
+#include "sim/network_platform.hpp"
+#include "sim/radio_medium.hpp"
 #include "sim/uplink_message.hpp"
 
 namespace fleet::sim {
+
+class NetworkServer;
+
+// One gateway's copy of a frame on its way to the data centre, with the time it spent on each part.
+struct BackhaulCopy {
+  explicit BackhaulCopy(UplinkMessage received) : message(std::move(received)) {}
+  UplinkMessage message;
+  std::array<double, LINK_KIND_COUNT> hop_kind_s{};  // over every attempt
+  double buffered_s = 0;
+  double buffered_since_s = 0;
+  std::vector<std::size_t> links;  // the attempt that delivered it
+};
 
 // Where the fleet scheduler drops what the gateway's radio decoded. Handing over costs no simulated
 // time: the radio and the gateway's forwarder are the same box.
 class GatewayInbox {
  public:
   GatewayInbox() : ready_(simgrid::s4u::Semaphore::create(0)) {}
-  void push(UplinkMessage message) {
-    queue_.push_back(std::move(message));
+  void push(BackhaulCopy copy) {
+    queue_.push_back(std::move(copy));
     ready_->release();
   }
-  UplinkMessage pop() {
+  BackhaulCopy pop() {
     ready_->acquire();
-    UplinkMessage message = std::move(queue_.front());
+    BackhaulCopy copy = std::move(queue_.front());
     queue_.pop_front();
-    return message;
+    return copy;
   }
-  std::uint64_t forwarded_bytes = 0;
+  std::uint64_t forwarded_bytes = 0;   // copies delivered to the data centre, with backhaul overhead
   std::uint64_t forwarded_frames = 0;
+  std::uint64_t copies_buffered = 0;   // copies that had to wait for a route (each time they waited)
+  std::uint64_t buffer_peak = 0;
+  std::uint64_t copies_dropped_buffer_full = 0;
+  std::uint64_t buffered_now = 0;
 
  private:
-  std::deque<UplinkMessage> queue_;
+  std::deque<BackhaulCopy> queue_;
   simgrid::s4u::SemaphorePtr ready_;
 };
 
-class Gateway {
- public:
-  Gateway(std::shared_ptr<GatewayInbox> inbox, std::string server_mailbox)
-      : inbox_(std::move(inbox)), server_mailbox_(std::move(server_mailbox)) {}
-  void operator()() const;
-
- private:
-  std::shared_ptr<GatewayInbox> inbox_;
-  std::string server_mailbox_;
+// The way to the data centre, shared by every gateway.
+struct Backhaul {
+  const NetworkPlatform* platform = nullptr;
+  const NetworkDescription* network = nullptr;
+  std::size_t data_centre_node = 0;
+  std::vector<double> link_up_times_s;  // sorted
+  std::uint32_t buffer_capacity = 0;
+  NetworkServer* server = nullptr;
+  BackhaulTracker* tracker = nullptr;
+  DeliveryBook* deliveries = nullptr;
+  BackhaulBook* book = nullptr;
 };
+
+// Starts the gateway's forwarders and its buffer's flusher on the gateway's host.
+void start_gateway(const Backhaul& backhaul, std::uint16_t gateway, std::size_t node,
+                   std::shared_ptr<GatewayInbox> inbox);
+
+// Gateway outages: the radio medium treats the gateway as absent while it is down.
+void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const std::vector<GatewaySpec>& gateways,
+                              RadioMedium& medium);
 
 }  // namespace fleet::sim

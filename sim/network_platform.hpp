@@ -20,57 +20,18 @@
 // direct call. Faults are applied by SimGrid timers at their dates.
 #include <cstddef>
 #include <cstdint>
-#include <limits>
+#include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <simgrid/s4u.hpp>
 
 #include "models/network_graph.hpp"
+#include "sim/network_spec.hpp"
 
 namespace fleet::sim {
-
-enum class NetworkNodeKind {
-  GATEWAY,
-  SHIP_HUB,
-  PORT_ROUTER,
-  LANDING_STATION,
-  INTERNET_EXCHANGE,
-  GROUND_STATION,
-  DATA_CENTRE
-};
-
-struct NetworkNode {
-  std::string name;
-  NetworkNodeKind kind;
-};
-
-// One-way latency = fibre_length_m × fibre_delay_s_per_m + equipment_latency_s + air_latency_s
-// (models::fibre_latency_s). A cable has fibre and equipment; a satellite hop has air latency only.
-struct NetworkLink {
-  std::string name;
-  std::string end_a;
-  std::string end_b;
-  double bandwidth_bps = 10e9;
-  double fibre_length_m = 0;
-  double fibre_delay_s_per_m = 4.9e-9;  // domain.md §5
-  double equipment_latency_s = 0;
-  double air_latency_s = 0;
-};
-
-// The link is down from down_at_s until up_at_s (never back up if infinite).
-struct LinkFault {
-  std::string link;
-  double down_at_s;
-  double up_at_s = std::numeric_limits<double>::infinity();
-};
-
-struct NetworkDescription {
-  std::string zone_name = "wan";
-  std::vector<NetworkNode> nodes;
-  std::vector<NetworkLink> links;
-  std::vector<LinkFault> faults;
-};
 
 double link_latency_s(const NetworkLink& link);
 
@@ -78,7 +39,19 @@ struct TransferOutcome {
   bool delivered = false;
   std::size_t stopped_at = 0;      // the node the message reached (the destination if delivered)
   std::vector<std::size_t> links;  // links crossed, in order
+  // Per crossed link, the time from reaching its near end to reaching its far end (failed attempts
+  // from that node included), so the hop times add up to elapsed_s.
+  std::vector<double> hop_elapsed_s;
   double elapsed_s = 0;
+};
+
+// A pair of nodes that many messages cross between (a gateway and the data centre): the platform adds
+// one SimGrid route along their idle shortest path, and while that path is still the shortest over the
+// links that are up, a transfer crosses it as ONE comm instead of one per hop. Same latencies and
+// sharing (CM02 sums the latencies and shares each link), a fraction of the engine's work per message.
+struct ExpressPair {
+  std::string from;
+  std::string to;
 };
 
 class NetworkPlatform {
@@ -99,11 +72,35 @@ class NetworkPlatform {
   // Moves `bytes` from one node to another, one SimGrid comm per hop; call it from an actor. Each hop
   // goes to the next node of the current shortest path; a hop whose link fails under it is retried
   // from where the message is. Stops undelivered where no path remains (the caller buffers and counts).
+  // Between an express pair, while the express path is the current shortest path, the whole path is
+  // one comm; if a link fails under it, where the message was is unknown, so it is sent again from
+  // `from` (an end-to-end retransmission). Its hop times are then shared out as the hops would have
+  // taken them: each hop its latency, the transmission time in proportion to bytes / bandwidth.
   TransferOutcome transfer(std::size_t from, std::size_t to, std::uint64_t bytes) const;
 
+  // Bumped whenever a link goes down or up: a path computed under another version may be stale.
+  std::uint64_t topology_version() const { return *topology_version_; }
+
  private:
-  friend NetworkPlatform build_network_platform(const NetworkDescription&, simgrid::s4u::NetZone*);
+  friend NetworkPlatform build_network_platform(const NetworkDescription&, simgrid::s4u::NetZone*,
+                                                const std::vector<ExpressPair>&);
+  struct Express {
+    std::size_t from;
+    std::size_t to;
+    std::vector<std::size_t> links;
+  };
+  struct CachedPath {
+    std::uint64_t version;
+    std::optional<models::GraphPath> path;
+  };
+  const Express* express(std::size_t from, std::size_t to) const;
+  bool express_is_current(const Express& express, const models::GraphPath& path) const;
+  void share_out(const Express& express, double elapsed_s, std::uint64_t bytes, TransferOutcome& outcome) const;
+
   models::NetworkGraph graph_;
+  std::shared_ptr<std::uint64_t> topology_version_ = std::make_shared<std::uint64_t>(0);
+  mutable std::unordered_map<std::uint64_t, CachedPath> path_cache_;  // key: from × node count + to
+  std::vector<Express> express_;
   struct Interfaces {
     simgrid::s4u::Host* end_a;  // on the link's end_a node
     simgrid::s4u::Host* end_b;
@@ -113,10 +110,12 @@ class NetworkPlatform {
   std::vector<Interfaces> interfaces_;  // per link
 };
 
-// Builds the hosts and links in a full zone (a child of `parent`, or the root zone if null), seals it,
-// and schedules the faults. Throws std::invalid_argument for an unknown end, fault link, a duplicate
-// name or a fault that comes back up before it goes down.
+// Builds the hosts and links in a full zone (a child of `parent`, or the root zone if null), adds the
+// express routes, seals it, and schedules the faults. Throws std::invalid_argument for an unknown end,
+// fault link or express node, a duplicate name, a fault that comes back up before it goes down, or an
+// express pair with no path.
 NetworkPlatform build_network_platform(const NetworkDescription& description,
-                                       simgrid::s4u::NetZone* parent = nullptr);
+                                       simgrid::s4u::NetZone* parent = nullptr,
+                                       const std::vector<ExpressPair>& express = {});
 
 }  // namespace fleet::sim

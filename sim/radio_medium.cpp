@@ -69,6 +69,7 @@ RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<models::LocalPoint>
       out_of_coverage_below_dbm_(models::gateway_sensitivity_dbm(models::MAX_SPREADING_FACTOR, radio.bandwidth_hz)),
       heard_(gateway_positions_.size() * channel_count_),
       busy_demodulators_(gateway_positions_.size(), 0),
+      outages_(gateway_positions_.size()),
       gateway_tx_(gateway_positions_.size()),
       gateway_stats_(gateway_positions_.size()) {
   if (gateway_positions_.size() > std::numeric_limits<std::uint16_t>::max())
@@ -136,6 +137,17 @@ void RadioMedium::gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, 
   gateway_tx_.at(gateway).push_back(Interval{start_us, end_us});
 }
 
+void RadioMedium::add_gateway_outage(std::uint16_t gateway, hw::TimeUs down_us, hw::TimeUs up_us) {
+  outages_.at(gateway).emplace_back(down_us, up_us);
+}
+
+bool RadioMedium::gateway_down_during(std::uint16_t gateway, hw::TimeUs from_us, hw::TimeUs to_us) const {
+  for (const auto& [down_us, up_us] : outages_[gateway]) {
+    if (down_us < to_us && from_us < up_us) return true;
+  }
+  return false;
+}
+
 void RadioMedium::begin(const Transmission& tx) {
   longest_airtime_us_ = std::max(longest_airtime_us_, tx.end_us - tx.start_us);
   const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);
@@ -149,6 +161,8 @@ void RadioMedium::begin(const Transmission& tx) {
     LinkState& state = link.state;
     if (link.rssi_dbm < sensitivity_dbm) {
       state = LinkState::BELOW_SENSITIVITY;
+    } else if (gateway_down_during(link.gateway, tx.start_us, tx.start_us + 1)) {
+      state = LinkState::GATEWAY_DOWN;
     } else if (gateway_busy(link.gateway, tx.start_us, tx.start_us + 1)) {
       state = LinkState::GATEWAY_TRANSMITTING;
     } else if (busy_demodulators_[link.gateway] >= demodulators) {
@@ -204,12 +218,18 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
         if (link.rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
         loss = RadioLoss::UNDER_SENSITIVITY;
         break;
+      case LinkState::GATEWAY_DOWN: loss = RadioLoss::GATEWAY_DOWN; break;
       case LinkState::GATEWAY_TRANSMITTING: loss = RadioLoss::GATEWAY_TRANSMITTING; break;
       case LinkState::NO_FREE_DEMODULATOR: loss = RadioLoss::NO_FREE_DEMODULATOR; break;
       case LinkState::LOCKED:
-        // A downlink that started while the frame was on air cuts the reception short (half-duplex).
-        loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
-                                                                   : resolve_at(link, tx, duration_s);
+        // A downlink that started while the frame was on air cuts the reception short (half-duplex);
+        // so does the gateway going out of service.
+        if (gateway_down_during(link.gateway, tx.start_us, tx.end_us)) {
+          loss = RadioLoss::GATEWAY_DOWN;
+        } else {
+          loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
+                                                                     : resolve_at(link, tx, duration_s);
+        }
         break;
     }
     if (!loss) {

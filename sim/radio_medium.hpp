@@ -78,6 +78,14 @@ class RadioMedium {
   // on to a frame that starts then nor finish one that overlaps it.
   void gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us);
 
+  // A gateway out of service hears nothing: frames that start while it is down, or are still on air
+  // when it goes down, are lost there with GATEWAY_DOWN (network.faults gateway outages).
+  // A gateway out of service over [down_us, up_us) hears nothing then. Outages are kept as times,
+  // not as a flag toggled when they happen, so a reception resolves the same whenever it is asked.
+  void add_gateway_outage(std::uint16_t gateway, hw::TimeUs down_us, hw::TimeUs up_us);
+  // True if the gateway is out of service at any instant of [from_us, to_us).
+  bool gateway_down_during(std::uint16_t gateway, hw::TimeUs from_us, hw::TimeUs to_us) const;
+
   const std::vector<GatewayRadioStats>& gateway_stats() const { return gateway_stats_; }
   std::size_t gateway_count() const { return gateway_positions_.size(); }
   std::size_t device_count() const { return link_offsets_.size() - 1; }
@@ -87,7 +95,7 @@ class RadioMedium {
 
  private:
   // What begin() decided for one (transmission, gateway) link; kept until end().
-  enum class LinkState : std::uint8_t { BELOW_SENSITIVITY, GATEWAY_TRANSMITTING, NO_FREE_DEMODULATOR, LOCKED };
+  enum class LinkState : std::uint8_t { BELOW_SENSITIVITY, GATEWAY_DOWN, GATEWAY_TRANSMITTING, NO_FREE_DEMODULATOR, LOCKED };
   struct Link {
     std::uint16_t gateway;
     LinkState state;  // in the padding: one cache line serves the link and its state
@@ -129,6 +137,7 @@ class RadioMedium {
 
   std::vector<std::deque<Heard>> heard_;        // per (gateway, channel), ordered by start
   std::vector<std::uint8_t> busy_demodulators_;  // per gateway
+  std::vector<std::vector<std::pair<hw::TimeUs, hw::TimeUs>>> outages_;  // per gateway: [down, up)
   std::vector<std::deque<Interval>> gateway_tx_;  // per gateway, downlinks in start order
   hw::TimeUs longest_airtime_us_ = 0;
   models::InterferenceEnergy energy_;

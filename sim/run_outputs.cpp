@@ -8,6 +8,7 @@
 #include "fleetsim_version.hpp"
 #include "sim/battery_setup.hpp"
 #include "sim/json_writer.hpp"
+#include "sim/network_outputs.hpp"
 
 namespace fleet::sim {
 
@@ -72,7 +73,8 @@ void write_manifest(const fs::path& dir, const Manifest& manifest) {
   close_output(out, path);
 }
 
-void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const World& world, const RunTotals& totals) {
+void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const World& world, const RunTotals& totals,
+                        const BackhaulBook& backhaul) {
   const Scenario& scenario = fleet.scenario;
   const fs::path path = dir / "summary.json";
   std::ofstream out = open_output(path);
@@ -94,6 +96,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r)
     json.value(radio_loss_name(static_cast<RadioLoss>(r)), records.lost_radio[r]);
   json.value("queue_full", records.dropped_queue_full);
+  json.value("gateway_buffer_full", records.dropped_gateway_buffer);
   json.end_object();
   json.value("lost_total", records.lost_total());
   json.value("queued_on_device", records.queued_on_device);
@@ -165,6 +168,9 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
     json.end_object();
   }
   json.end_array();
+  std::vector<std::uint64_t> buffered_at_end;
+  for (const auto& inbox : fleet.gateway_inboxes) buffered_at_end.push_back(inbox->buffered_now);
+  write_backhaul_summary(json, world, backhaul, buffered_at_end);
   json.end_object();
   close_output(out, path);
 }
@@ -175,7 +181,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   // The loss columns follow RadioLoss, so a new reason gets its column without a hand-kept index.
   out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
-  out << "records_dropped_queue_full,"
+  out << "records_lost_gateway_buffer_full,records_dropped_queue_full,"
          "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
          "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,gnss_fixes,gnss_failures,browned_out,"
@@ -194,6 +200,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
       line += field + ',';
     }
     for (std::uint32_t lost : device.records_lost) line += format_number(lost) + ',';
+    line += format_number(delivered.records_lost_gateway_buffer) + ',';
     for (const std::string& field :
          {format_number(stats.records_dropped_queue_full),
           format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(device.frames_sent()),
@@ -221,7 +228,8 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
   // they belong to devices, not to a gateway).
   out << "gateway,lat_deg,lon_deg,east_m,north_m,frames_received,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "frames_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
-  out << "airtime_received_s,forwarded_frames,forwarded_bytes\n";
+  out << "airtime_received_s,forwarded_frames,forwarded_bytes,copies_buffered,buffer_peak,copies_dropped_buffer_full,"
+         "buffered_at_end\n";
   const auto& stats = fleet.medium.gateway_stats();
   for (std::size_t g = 0; g < stats.size(); ++g) {
     const GatewaySpec& spec = fleet.scenario.port.gateways[g];
@@ -230,9 +238,12 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
                                  format_number(stats[g].frames_received)});
     line.pop_back();  // csv_line ends the line; the loss columns follow
     for (std::uint64_t lost : stats[g].frames_lost) line += ',' + format_number(lost);
+    const GatewayInbox& inbox = *fleet.gateway_inboxes[g];
     out << line << ','
-        << csv_line({format_number(stats[g].airtime_received_s), format_number(fleet.gateway_inboxes[g]->forwarded_frames),
-                     format_number(fleet.gateway_inboxes[g]->forwarded_bytes)});
+        << csv_line({format_number(stats[g].airtime_received_s), format_number(inbox.forwarded_frames),
+                     format_number(inbox.forwarded_bytes), format_number(inbox.copies_buffered),
+                     format_number(inbox.buffer_peak), format_number(inbox.copies_dropped_buffer_full),
+                     format_number(inbox.buffered_now)});
   }
   close_output(out, path);
 }

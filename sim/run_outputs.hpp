@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/backhaul_book.hpp"
 #include "sim/fleet_runtime.hpp"
 #include "sim/run_totals.hpp"
 #include "sim/time_series.hpp"
@@ -25,7 +26,7 @@ struct Manifest {
 
 void write_manifest(const std::filesystem::path& dir, const Manifest& manifest);
 void write_summary_json(const std::filesystem::path& dir, const FleetRuntime& fleet, const World& world,
-                        const RunTotals& totals);
+                        const RunTotals& totals, const BackhaulBook& backhaul);
 void write_devices_csv(const std::filesystem::path& dir, const FleetRuntime& fleet, const RunTotals& totals);
 void write_gateways_csv(const std::filesystem::path& dir, const FleetRuntime& fleet, const World& world);
 void write_timeseries_csv(const std::filesystem::path& dir, const TimeSeries& series);

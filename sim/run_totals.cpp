@@ -5,7 +5,7 @@
 namespace fleet::sim {
 
 std::uint64_t RecordTotals::lost_total() const {
-  std::uint64_t lost = dropped_queue_full;
+  std::uint64_t lost = dropped_queue_full + dropped_gateway_buffer;
   for (std::uint64_t n : lost_radio) lost += n;
   return lost;
 }
@@ -47,6 +47,7 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   for (const DeviceDeliveries& device : fleet.deliveries.devices) totals.duplicate_copies += device.duplicate_copies;
   totals.records.delivered = fleet.deliveries.records_delivered;
   totals.records.in_flight = fleet.backhaul.records_in_flight();
+  totals.records.dropped_gateway_buffer = fleet.deliveries.records_lost_gateway_buffer;
   return totals;
 }
 

@@ -14,9 +14,10 @@ struct RecordTotals {
   std::uint64_t delivered = 0;
   std::array<std::uint64_t, RADIO_LOSS_COUNT> lost_radio{};
   std::uint64_t dropped_queue_full = 0;
+  std::uint64_t dropped_gateway_buffer = 0;  // every copy of their frame dropped by a full gateway buffer
   std::uint64_t queued_on_device = 0;
   std::uint64_t on_air = 0;      // in a frame still on air when the run ended
-  std::uint64_t in_flight = 0;   // received by a gateway, not yet at the network server
+  std::uint64_t in_flight = 0;   // received by a gateway, not yet at the network server (in transit or buffered)
 
   std::uint64_t lost_total() const;
   std::uint64_t accounted() const;  // everything but `generated`; equals it when the books close

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/battery_params.hpp"
+#include "sim/network_spec.hpp"
 
 namespace fleet::sim {
 
@@ -235,6 +236,7 @@ struct Scenario {
   double duration_s = 7 * 86400.0;
   PortSpec port;
   BackboneSpec backbone;
+  NetworkSpec network;
   DataCentreSpec data_centre;
   RadioSpec radio;
   FleetSpec fleet;

@@ -9,18 +9,21 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
 #include <sstream>
+#include <stdexcept>
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
 #include "hw/record_queue.hpp"
 #include "models/battery_params.hpp"
-#include "sim/battery_setup.hpp"
+#include "models/cable_catalogue.hpp"
 #include "models/eu868_channel_plan.hpp"
+#include "sim/battery_setup.hpp"
 #include "sim/device_schema.hpp"
 #include "sim/did_you_mean.hpp"
 #include "sim/quantity.hpp"
@@ -556,25 +559,287 @@ PortSpec read_port(const Context& ctx, const Section& top) {
   return port;
 }
 
-// The per-km delay is the natural unit to write (4.9us); the struct keeps it per metre. The 1/1000
+// The per-km delay is the natural unit to write (4.9us); the structs keep it per metre. The 1/1000
 // is a decimal shift before rounding, so "4.9us" gives exactly the 4.9e-9 of scenario.hpp.
+double read_fibre_delay_per_km(const Context& ctx, const Section& s, double fallback_s_per_m) {
+  const auto field = s.find("fibre_delay_per_km");
+  if (!field) return fallback_s_per_m;
+  const std::string& text = scalar_text(ctx, *field, describe_dimension(Dimension::TIME));
+  const QuantityResult per_m = parse_scaled_quantity(text, Dimension::TIME, -3);
+  if (!per_m.ok) ctx.fail_value(*field, per_m.error);
+  if (per_m.value_si < 0) ctx.fail_value(*field, "must not be negative, got " + text);
+  return per_m.value_si;
+}
+
 BackboneSpec read_backbone(const Context& ctx, const Section& top) {
   BackboneSpec backbone;
   const Section s =
       top.section("backbone", {"length", "fibre_delay_per_km", "equipment_latency", "bandwidth"});
   backbone.length_m = s.quantity("length", Dimension::DISTANCE, backbone.length_m, Check::NON_NEGATIVE);
-  if (auto field = s.find("fibre_delay_per_km")) {
-    const std::string& text = scalar_text(ctx, *field, describe_dimension(Dimension::TIME));
-    const QuantityResult per_m = parse_scaled_quantity(text, Dimension::TIME, -3);
-    if (!per_m.ok) ctx.fail_value(*field, per_m.error);
-    if (per_m.value_si < 0) ctx.fail_value(*field, "must not be negative, got " + text);
-    backbone.fibre_delay_s_per_m = per_m.value_si;
-  }
+  backbone.fibre_delay_s_per_m = read_fibre_delay_per_km(ctx, s, backbone.fibre_delay_s_per_m);
   backbone.equipment_latency_s =
       s.quantity("equipment_latency", Dimension::TIME, backbone.equipment_latency_s, Check::NON_NEGATIVE);
   backbone.bandwidth_bps =
       s.quantity("bandwidth", Dimension::DATA_RATE, backbone.bandwidth_bps, Check::POSITIVE);
   return backbone;
+}
+
+// ---- network: the WAN from the port router to the data centre (scenarios/README.md `network`) ----
+
+// Node kinds a scenario may write (gateways come from port.gateways).
+const std::initializer_list<std::string_view> NODE_KINDS{"port_router",    "landing_station", "internet_exchange",
+                                                         "ship_hub",       "ground_station",  "data_centre"};
+const std::initializer_list<std::string_view> LINK_KINDS{"port_network", "cable", "metro"};
+
+NetworkNodeKind node_kind_named(std::string_view name) {
+  for (std::size_t k = 0; k < NETWORK_NODE_KIND_COUNT; ++k) {
+    if (node_kind_name(static_cast<NetworkNodeKind>(k)) == name) return static_cast<NetworkNodeKind>(k);
+  }
+  throw std::logic_error("unknown node kind " + std::string(name));  // read_choice has checked it
+}
+
+LinkKind link_kind_named(std::string_view name) {
+  for (std::size_t k = 0; k < LINK_KIND_COUNT; ++k) {
+    if (link_kind_name(static_cast<LinkKind>(k)) == name) return static_cast<LinkKind>(k);
+  }
+  throw std::logic_error("unknown link kind " + std::string(name));
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// "unknown X 'typed'; did you mean 'Y'?" or the list of known names.
+[[noreturn]] void fail_unknown_name(const Context& ctx, const Field& field, const std::string& what,
+                                    const std::vector<std::string>& known) {
+  const std::vector<std::string_view> views(known.begin(), known.end());
+  const std::string guess = did_you_mean(field.node.Scalar(), views);
+  ctx.fail_value(field, "unknown " + what + " '" + field.node.Scalar() + "'; " +
+                            (guess.empty() ? "known: " + join_names(known) : "did you mean '" + guess + "'?"));
+}
+
+// Names share one space: gateways, nodes and links are named in faults and outputs.
+class NameRegistry {
+ public:
+  void add(const Context& ctx, const Field& field, const std::string& name, const std::string& where) {
+    if (name.empty()) ctx.fail_value(field, "a name must not be empty");
+    for (const auto& [known, known_where] : names_) {
+      if (known == name) ctx.fail_value(field, "duplicate name '" + name + "' (already used by " + known_where + ")");
+    }
+    names_.emplace_back(name, where);
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> names_;
+};
+
+std::vector<NetworkNode> read_network_nodes(const Context& ctx, const Section& s, NameRegistry& names) {
+  std::vector<NetworkNode> nodes;
+  const Field list_field = *s.find("nodes");
+  for (const Field& element :
+       s.list(list_field, "a list of nodes such as [{name: mrs-ls, kind: landing_station}]", "node")) {
+    const Section n(ctx, element, {"name", "kind"});
+    const Field name = n.require("name");
+    NetworkNode node{read_text(ctx, name), {}};
+    names.add(ctx, name, node.name, element.path);
+    node.kind = node_kind_named(read_choice(ctx, n.require("kind"), "node kind", NODE_KINDS));
+    nodes.push_back(std::move(node));
+  }
+  const auto centres = std::count_if(nodes.begin(), nodes.end(),
+                                     [](const NetworkNode& n) { return n.kind == NetworkNodeKind::DATA_CENTRE; });
+  if (centres != 1)
+    ctx.fail_value(list_field, "exactly one node of kind data_centre is required, got " + std::to_string(centres));
+  return nodes;
+}
+
+const NetworkNode* find_node(const std::vector<NetworkNode>& nodes, const std::string& name) {
+  const auto found = std::find_if(nodes.begin(), nodes.end(), [&](const NetworkNode& n) { return n.name == name; });
+  return found == nodes.end() ? nullptr : &*found;
+}
+
+std::vector<std::string> node_names(const std::vector<NetworkNode>& nodes) {
+  std::vector<std::string> names;
+  for (const NetworkNode& node : nodes) names.push_back(node.name);
+  return names;
+}
+
+// A node named in the network; gateways are not (they attach to the port router by themselves).
+const NetworkNode& read_node_reference(const Context& ctx, const Field& field, const std::vector<NetworkNode>& nodes,
+                                       const std::vector<GatewaySpec>& gateways) {
+  const std::string name = read_text(ctx, field);
+  if (const NetworkNode* node = find_node(nodes, name)) return *node;
+  for (const GatewaySpec& gateway : gateways) {
+    if (gateway.name == name)
+      ctx.fail_value(field, "'" + name + "' is a gateway: gateways attach to network.port_router by port.gateway_link");
+  }
+  fail_unknown_name(ctx, field, "node", node_names(nodes));
+}
+
+// What a hop is when the scenario does not say: a catalogue cable or a link between two landing stations
+// is a cable; a link that reaches the data centre is metro fibre; the rest is the port's network.
+LinkKind default_link_kind(const NetworkLink& link, NetworkNodeKind a, NetworkNodeKind b) {
+  using K = NetworkNodeKind;
+  if (!link.cable.empty() || (a == K::LANDING_STATION && b == K::LANDING_STATION)) return LinkKind::CABLE;
+  if (a == K::DATA_CENTRE || b == K::DATA_CENTRE) return LinkKind::METRO;
+  return LinkKind::PORT;
+}
+
+NetworkLink read_network_link(const Context& ctx, const Field& element, const std::vector<NetworkNode>& nodes,
+                              const std::vector<GatewaySpec>& gateways, NameRegistry& names) {
+  const Section l(ctx, element,
+                  {"name", "ends", "cable", "length", "fibre_delay_per_km", "equipment_latency", "bandwidth", "kind"});
+  NetworkLink link;
+  const auto cable_field = l.find("cable");
+  if (cable_field) {
+    link.cable = read_text(ctx, *cable_field);
+    std::vector<std::string> known;
+    for (const models::CableSystem& cable : models::cable_catalogue()) known.push_back(cable.name);
+    if (std::find(known.begin(), known.end(), link.cable) == known.end())
+      fail_unknown_name(ctx, *cable_field, "cable system", known);
+    const models::CableSystem& cable = models::cable_by_name(link.cable);
+    if (auto length = l.find("length")) {
+      ctx.fail_value(*length, "a catalogue cable's length is its published system length (" +
+                                  format_quantity(cable.length_m, Dimension::DISTANCE) +
+                                  "): remove length, or cable to give your own");
+    }
+    link.fibre_length_m = cable.length_m;
+    if (cable.design_capacity_bps > 0) {
+      link.bandwidth_bps = cable.design_capacity_bps;
+    } else if (!l.find("bandwidth")) {
+      l.fail("the cable catalogue has no capacity for '" + cable.name + "': give its bandwidth");
+    }
+  } else {
+    link.fibre_length_m = read_quantity(ctx, l.require("length"), Dimension::DISTANCE, Check::NON_NEGATIVE);
+  }
+  const auto name_field = cable_field && !l.find("name") ? *cable_field : l.require("name");
+  link.name = read_text(ctx, name_field);
+  names.add(ctx, name_field, link.name, element.path);
+
+  const Field ends = l.require("ends");
+  if (!ends.node.IsSequence() || ends.node.size() != 2)
+    ctx.fail_value(ends, "expected the two nodes the link joins, such as [sin-ls, mrs-ls], got " + describe(ends.node));
+  const NetworkNode& a = read_node_reference(ctx, ctx.element(ends, 0, ends.node[0]), nodes, gateways);
+  const NetworkNode& b = read_node_reference(ctx, ctx.element(ends, 1, ends.node[1]), nodes, gateways);
+  if (a.name == b.name) ctx.fail_value(ends, "a link must join two different nodes, got '" + a.name + "' twice");
+  link.end_a = a.name;
+  link.end_b = b.name;
+
+  link.fibre_delay_s_per_m = read_fibre_delay_per_km(ctx, l, link.fibre_delay_s_per_m);
+  link.equipment_latency_s = l.quantity("equipment_latency", Dimension::TIME, 0.0, Check::NON_NEGATIVE);
+  link.bandwidth_bps = l.quantity("bandwidth", Dimension::DATA_RATE, link.bandwidth_bps, Check::POSITIVE);
+  link.kind = default_link_kind(link, a.kind, b.kind);
+  if (auto kind = l.find("kind")) link.kind = link_kind_named(read_choice(ctx, *kind, "link kind", LINK_KINDS));
+  return link;
+}
+
+// Fault dates must fall inside the run: a fault that starts after the end would be silently unused.
+struct FaultWindow {
+  double down_at_s;
+  double up_at_s;
+};
+
+FaultWindow read_fault_window(const Context& ctx, const Section& f, double duration_s) {
+  const Field down = f.require("down");
+  FaultWindow window{read_quantity(ctx, down, Dimension::TIME, Check::NON_NEGATIVE),
+                     std::numeric_limits<double>::infinity()};
+  const std::string run_end = format_quantity(duration_s, Dimension::TIME);
+  if (!(window.down_at_s < duration_s))
+    ctx.fail_value(down, "must be within the run (before its duration, " + run_end + "), got " + down.node.Scalar());
+  if (auto up = f.find("up")) {
+    window.up_at_s = read_quantity(ctx, *up, Dimension::TIME, Check::NON_NEGATIVE);
+    if (!(window.up_at_s > window.down_at_s))
+      ctx.fail_value(*up, "must come after down (" + down.node.Scalar() + "), got " + up->node.Scalar());
+    if (!(window.up_at_s <= duration_s))
+      ctx.fail_value(*up, "must be within the run (at most its duration, " + run_end +
+                              "; leave up out for a fault that lasts), got " + up->node.Scalar());
+  }
+  return window;
+}
+
+void read_network_faults(const Context& ctx, const Section& s, const std::vector<std::string>& link_names,
+                         const std::vector<GatewaySpec>& gateways, double duration_s, NetworkSpec& network) {
+  const auto list_field = s.find("faults");
+  if (!list_field) return;
+  std::vector<std::string> gateway_names;
+  for (const GatewaySpec& gateway : gateways) gateway_names.push_back(gateway.name);
+  // Per link or gateway, the windows so far and where they were written: overlapping faults would
+  // bring the element back up while another fault still holds it down.
+  std::map<std::string, std::vector<std::pair<FaultWindow, std::string>>> windows;
+  for (const Field& element : s.list(*list_field,
+                                     "a list of faults such as [{link: SEA-ME-WE 6, down: 2d, up: 4d}] or "
+                                     "[{gateway: gw-1, down: 1d, up: 26h}]",
+                                     "fault")) {
+    const Section f(ctx, element, {"link", "gateway", "down", "up"});
+    const auto link = f.find("link");
+    const auto gateway = f.find("gateway");
+    if (link.has_value() == gateway.has_value())
+      ctx.fail_value(element, "a fault names either a link or a gateway, not " + std::string(link ? "both" : "neither"));
+    const Field& target = link ? *link : *gateway;
+    const std::string name = read_text(ctx, target);
+    const std::vector<std::string>& known = link ? link_names : gateway_names;
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      fail_unknown_name(ctx, target, link ? "link" : "gateway", known);
+    const FaultWindow window = read_fault_window(ctx, f, duration_s);
+    for (const auto& [other, where] : windows[name]) {
+      if (window.down_at_s < other.up_at_s && other.down_at_s < window.up_at_s)
+        ctx.fail_value(element, "overlaps the fault on '" + name + "' at " + where);
+    }
+    windows[name].emplace_back(window, element.path);
+    if (link) {
+      network.link_faults.push_back(LinkFault{name, window.down_at_s, window.up_at_s});
+    } else {
+      network.gateway_outages.push_back(GatewayOutage{name, window.down_at_s, window.up_at_s});
+    }
+  }
+}
+
+NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario& scenario) {
+  NetworkSpec network;
+  const Section s =
+      top.section("network", {"port_router", "nodes", "links", "faults", "gateway_buffer", "load_interval"});
+  network.gateway_buffer = static_cast<std::uint32_t>(s.integer("gateway_buffer", 0, 100'000'000, network.gateway_buffer));
+  network.load_interval_s = s.quantity("load_interval", Dimension::TIME, network.load_interval_s, Check::POSITIVE);
+
+  NameRegistry names;
+  std::vector<std::string> link_names;
+  for (std::size_t g = 0; g < scenario.port.gateways.size(); ++g) {
+    const std::string& gateway = scenario.port.gateways[g].name;
+    names.add(ctx, s.field(), gateway, "port.gateways[" + std::to_string(g) + "]");
+    link_names.push_back(access_link_name(gateway));
+  }
+  if (auto nodes = s.find("nodes")) {
+    if (auto backbone = top.find("backbone")) {
+      ctx.fail(backbone->key_spot, backbone->path,
+               "backbone and network.nodes both describe the way to the data centre: keep one "
+               "(write the metro fibre as a link of network.links)");
+    }
+    network.nodes = read_network_nodes(ctx, s, names);
+    const Field router = s.require("port_router");
+    const NetworkNode& node = read_node_reference(ctx, router, network.nodes, scenario.port.gateways);
+    if (node.kind != NetworkNodeKind::PORT_ROUTER)
+      ctx.fail_value(router, "'" + node.name + "' is a " + std::string(node_kind_name(node.kind)) + ", not a port_router");
+    network.port_router = node.name;
+    for (std::size_t g = 0; g < scenario.port.gateways.size(); ++g) {
+      names.add(ctx, s.field(), access_link_name(scenario.port.gateways[g].name),
+                "the access link of port.gateways[" + std::to_string(g) + "]");
+    }
+    const Field links = s.require("links");
+    for (const Field& element :
+         s.list(links, "a list of links such as [{name: metro, ends: [mrs-ls, mrs-dc], length: 8km}]", "link")) {
+      network.links.push_back(read_network_link(ctx, element, network.nodes, scenario.port.gateways, names));
+      link_names.push_back(network.links.back().name);
+    }
+  } else {
+    for (const char* key : {"port_router", "links"}) {
+      if (auto field = s.find(key))
+        ctx.fail(field->key_spot, field->path, std::string(key) + " needs network.nodes (without them the network is the backbone)");
+    }
+    link_names.push_back(BACKBONE_LINK);
+  }
+  read_network_faults(ctx, s, link_names, scenario.port.gateways, scenario.duration_s, network);
+  return network;
 }
 
 DataCentreSpec read_data_centre(const Section& top) {
@@ -961,14 +1226,15 @@ FleetSpec read_fleet(const Context& ctx, const Section& top) {
 Scenario read_scenario(const Context& ctx, const Field& root) {
   Scenario scenario;
   const Section top(ctx, root,
-                    {"name", "description", "seed", "duration", "port", "backbone", "data_centre", "radio",
-                     "fleet", "output"});
+                    {"name", "description", "seed", "duration", "port", "backbone", "network", "data_centre",
+                     "radio", "fleet", "output"});
   if (auto field = top.find("name")) scenario.name = read_name(ctx, *field);
   scenario.description = top.text("description", scenario.description);
   if (auto field = top.find("seed")) scenario.seed = read_seed(ctx, *field);
   scenario.duration_s = top.quantity("duration", Dimension::TIME, scenario.duration_s, Check::POSITIVE);
   scenario.port = read_port(ctx, top);
   scenario.backbone = read_backbone(ctx, top);
+  scenario.network = read_network(ctx, top, scenario);
   scenario.data_centre = read_data_centre(top);
   scenario.radio = read_radio(ctx, top);
   scenario.fleet = read_fleet(ctx, top);

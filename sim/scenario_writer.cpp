@@ -1,5 +1,6 @@
 #include "sim/scenario_writer.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <span>
 #include <string>
@@ -56,6 +57,41 @@ class Writer {
  private:
   std::string text_;
 };
+
+std::string fibre_delay_per_km(double s_per_m) { return format_scaled_quantity(s_per_m, Dimension::TIME, -3); }
+
+// A fault's window; an endless one has no `up`.
+std::string fault_window(double down_at_s, double up_at_s) {
+  return "down: " + q(down_at_s, Dimension::TIME) + (std::isinf(up_at_s) ? "" : ", up: " + q(up_at_s, Dimension::TIME));
+}
+
+// A catalogue cable is written by name: its length comes from the catalogue when read back.
+void write_network(Writer& w, const NetworkSpec& network) {
+  w.line(0, "network", "");
+  w.line(1, "gateway_buffer", std::to_string(network.gateway_buffer));
+  w.line(1, "load_interval", q(network.load_interval_s, Dimension::TIME));
+  if (!network.uses_backbone()) {
+    w.line(1, "port_router", quoted(network.port_router));
+    w.line(1, "nodes", "");
+    for (const NetworkNode& node : network.nodes)
+      w.raw("    - {name: " + quoted(node.name) + ", kind: " + std::string(node_kind_name(node.kind)) + "}\n");
+    w.line(1, "links", "");
+    for (const NetworkLink& link : network.links) {
+      w.raw("    - {name: " + quoted(link.name) + ", ends: [" + quoted(link.end_a) + ", " + quoted(link.end_b) + "], " +
+            (link.cable.empty() ? "length: " + q(link.fibre_length_m, Dimension::DISTANCE) : "cable: " + quoted(link.cable)) +
+            ", fibre_delay_per_km: " + fibre_delay_per_km(link.fibre_delay_s_per_m) +
+            ", equipment_latency: " + q(link.equipment_latency_s, Dimension::TIME) +
+            ", bandwidth: " + q(link.bandwidth_bps, Dimension::DATA_RATE) +
+            ", kind: " + std::string(link_kind_name(link.kind)) + "}\n");
+    }
+  }
+  if (network.link_faults.empty() && network.gateway_outages.empty()) return;
+  w.line(1, "faults", "");
+  for (const LinkFault& fault : network.link_faults)
+    w.raw("    - {link: " + quoted(fault.link) + ", " + fault_window(fault.down_at_s, fault.up_at_s) + "}\n");
+  for (const GatewayOutage& outage : network.gateway_outages)
+    w.raw("    - {gateway: " + quoted(outage.gateway) + ", " + fault_window(outage.down_at_s, outage.up_at_s) + "}\n");
+}
 
 void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(0, "radio", "");
@@ -206,12 +242,14 @@ std::string to_resolved_yaml(const Scenario& s) {
   w.line(2, "latency", q(s.port.gateway_link.latency_s, Dimension::TIME));
   w.line(2, "bandwidth", q(s.port.gateway_link.bandwidth_bps, Dimension::DATA_RATE));
 
-  w.line(0, "backbone", "");
-  w.line(1, "length", q(s.backbone.length_m, Dimension::DISTANCE));
-  w.line(1, "fibre_delay_per_km",
-         format_scaled_quantity(s.backbone.fibre_delay_s_per_m, Dimension::TIME, -3));
-  w.line(1, "equipment_latency", q(s.backbone.equipment_latency_s, Dimension::TIME));
-  w.line(1, "bandwidth", q(s.backbone.bandwidth_bps, Dimension::DATA_RATE));
+  if (s.network.uses_backbone()) {
+    w.line(0, "backbone", "");
+    w.line(1, "length", q(s.backbone.length_m, Dimension::DISTANCE));
+    w.line(1, "fibre_delay_per_km", fibre_delay_per_km(s.backbone.fibre_delay_s_per_m));
+    w.line(1, "equipment_latency", q(s.backbone.equipment_latency_s, Dimension::TIME));
+    w.line(1, "bandwidth", q(s.backbone.bandwidth_bps, Dimension::DATA_RATE));
+  }
+  write_network(w, s.network);
 
   w.line(0, "data_centre", "");
   w.line(1, "name", quoted(s.data_centre.name));

@@ -15,6 +15,7 @@
 #include "sim/console_summary.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/fleet_scheduler.hpp"
+#include "sim/network_outputs.hpp"
 #include "sim/network_server.hpp"
 #include "sim/run_outputs.hpp"
 #include "sim/run_totals.hpp"
@@ -27,8 +28,6 @@ namespace fs = std::filesystem;
 namespace sg4 = simgrid::s4u;
 
 namespace {
-
-constexpr const char* SERVER_MAILBOX = "network-server";
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -103,12 +102,16 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
     fleet.devices.emplace_back(fleet, id, positions[id], firmware_config_for(scenario, id, sf));
     if (scenario.radio.traffic.model == "exponential") fleet.devices.back().validation_traffic.emplace(scenario, id, sf);
   }
-  for (std::size_t g = 0; g < world.gateway_hosts.size(); ++g) {
+  BackhaulBook backhaul_book(world.network.links.size(), scenario.duration_s, scenario.network.load_interval_s);
+  NetworkServer server(&fleet.backhaul, &fleet.deliveries, &backhaul_book);
+  const Backhaul backhaul{&world.platform, &world.network, world.data_centre_node, world.link_up_times_s,
+                          scenario.network.gateway_buffer, &server, &fleet.backhaul, &fleet.deliveries,
+                          &backhaul_book};
+  for (std::size_t g = 0; g < world.gateway_nodes.size(); ++g) {
     fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
-    sg4::Actor::create("gateway", world.gateway_hosts[g], Gateway(fleet.gateway_inboxes.back(), SERVER_MAILBOX));
+    start_gateway(backhaul, static_cast<std::uint16_t>(g), world.gateway_nodes[g], fleet.gateway_inboxes.back());
   }
-  sg4::Actor::create("network-server", world.data_centre,
-                     NetworkServer(SERVER_MAILBOX, &fleet.backhaul, &fleet.deliveries));
+  schedule_gateway_outages(scenario.network.gateway_outages, scenario.port.gateways, fleet.medium);
 
   const auto end_us = static_cast<hw::TimeUs>(std::llround(scenario.duration_s * 1e6));
   Progress progress(!options.quiet && isatty(STDERR_FILENO), scenario.duration_s);
@@ -119,11 +122,14 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   engine.run();
 
   RunTotals totals = compute_totals(fleet, scenario.duration_s);
-  write_summary_json(dir, fleet, world, totals);
+  write_summary_json(dir, fleet, world, totals, backhaul_book);
   write_devices_csv(dir, fleet, totals);
   write_gateways_csv(dir, fleet, world);
   write_timeseries_csv(dir, series);
   write_latency_csv(dir, fleet);
+  write_paths_csv(dir, world, backhaul_book);
+  write_links_csv(dir, world, backhaul_book);
+  write_latency_timeseries_csv(dir, backhaul_book);
 
   const bool records_balance = totals.records.accounted() == totals.records.generated;
   const bool energy_balance = energy_balances(totals.energy);
@@ -140,7 +146,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   manifest.simulated_s = scenario.duration_s;
   manifest.completed = true;
   manifest.outputs = {"scenario.resolved.yaml", "summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
-                      "latency_percentiles.csv"};
+                      "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv"};
   write_manifest(dir, manifest);
   if (!options.quiet) print_console_summary(std::cout, fleet, totals, manifest, dir.string());
   return 0;

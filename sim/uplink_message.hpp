@@ -11,6 +11,7 @@ struct UplinkMessage {
   std::uint32_t device_id = 0;  // from the radio's view; the server trusts only the decoded frame
   std::uint16_t gateway = 0;
   hw::TimeUs received_us = 0;  // end of the frame on air, at the gateway
+  hw::TimeUs sent_us = 0;      // start of the frame on air (received_us - sent_us is its airtime)
   float rssi_dbm = 0;
   std::vector<std::uint8_t> frame;
 };

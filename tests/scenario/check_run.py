@@ -19,7 +19,9 @@ QUICKSTART = "scenarios/quickstart.yaml"
 # A smaller variant of the quickstart for the checks that run several times.
 SMALL = ["--set", "fleet.containers=300", "--set", "duration=2d"]
 DETERMINISTIC_FILES = ["summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
-                       "latency_percentiles.csv", "scenario.resolved.yaml"]
+                       "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv",
+                       "scenario.resolved.yaml"]
+CABLE_CUT = "scenarios/singapore-cable-cut.yaml"
 
 
 def fleetsim(*args, expect=0):
@@ -31,11 +33,11 @@ def fleetsim(*args, expect=0):
     return proc
 
 
-def run(name, *extra):
+def run(name, *extra, scenario=QUICKSTART):
     out = ARGS.work / name
     if out.exists():
         shutil.rmtree(out)
-    fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *extra)
+    fleetsim("run", scenario, "-o", str(out), "--quiet", *extra)
     return out
 
 
@@ -143,6 +145,53 @@ def idle_latency_is_physics():
     expected = toa_s + backhaul_s
     # Generation times travel in whole milliseconds, so a delivery may look up to 1 ms older.
     check(expected - 1e-6 <= measured <= expected + 1.1e-3, f"min latency {measured} s, physics says {expected} s")
+
+
+def every_path_latency_is_physics():
+    # The Singapore cable-cut network with one device at SF7: every path its copies took (SEA-ME-WE 6,
+    # then SEA-ME-WE 5 while 6 is cut, from each gateway) has the idle latency of its physics, written
+    # here from the scenario's figures: fibre km x 4.9 us/km (domain.md section 5) + equipment.
+    out = run("paths", "--set", "fleet.containers=1", "--set", "radio.spreading_factor=7",
+              "--set", "radio.path_loss.shadowing_sigma=0dB", scenario=CABLE_CUT)
+    us_per_km = 4.9e-6
+    port_s = 0.002 + (25 * us_per_km + 0.0005)   # gateway LAN, then the port router to the Tuas landing
+    metro_s = 8 * us_per_km + 0.0002
+    cable_s = {"SEA-ME-WE 6": 19200 * us_per_km + 0.001, "SEA-ME-WE 5": 20000 * us_per_km + 0.001}
+    with open(out / "paths.csv") as f:
+        paths = list(csv.DictReader(f))
+    fastest = {}
+    for row in paths:
+        cable = row["path"].split(" > ")[2]
+        physics = port_s + cable_s[cable] + metro_s
+        check(math.isclose(float(row["idle_latency_s"]), physics, rel_tol=1e-12),
+              f"{row['path']}: idle latency {row['idle_latency_s']} != physics {physics}")
+        fastest[cable] = min(fastest.get(cable, math.inf), float(row["backhaul_min_s"]))
+    check(set(fastest) == set(cable_s), f"paths cover {set(fastest)}, expected both cables")
+    for cable, seconds in fastest.items():
+        # The fastest copy over the cable (some copies waited in a buffer, not all): the physics plus
+        # ~0.2 kB at 100 Mbit/s on the gateway LAN (< 20 us).
+        physics = port_s + cable_s[cable] + metro_s
+        check(physics <= seconds <= physics + 50e-6, f"{cable}: fastest copy {seconds} s, physics {physics} s")
+    # The reroute costs what 800 km more of fibre cost: 3.92 ms.
+    check(math.isclose(cable_s["SEA-ME-WE 5"] - cable_s["SEA-ME-WE 6"], 3.92e-3, rel_tol=1e-9), "800 km = 3.92 ms")
+
+
+def cable_cut_books_close():
+    # Small buffers so that they fill while both cables are cut: every dropped copy is counted, the
+    # records of frames that lost every copy are lost with their own reason, and the books close.
+    out = run("cable_cut", "--set", "fleet.containers=300", "--set", "network.gateway_buffer=200", scenario=CABLE_CUT)
+    s = load_summary(out)
+    r = s["records"]
+    check(r["balanced"] is True, f"books do not close: {r}")
+    check(r["lost"]["gateway_buffer_full"] > 0, f"no records lost to full gateway buffers: {r}")
+    with open(out / "gateways.csv") as f:
+        gateways = list(csv.DictReader(f))
+    check(all(int(g["buffer_peak"]) == 200 for g in gateways), f"buffers did not fill: {gateways}")
+    check(sum(int(g["frames_lost_gateway_down"]) for g in gateways) > 0, "the gateway outage lost no frame")
+    check(all(int(g["buffered_at_end"]) == 0 for g in gateways), "copies left in buffers after the repair")
+    with open(out / "devices.csv") as f:
+        lost = sum(int(row["records_lost_gateway_buffer_full"]) for row in csv.DictReader(f))
+    check(lost == r["lost"]["gateway_buffer_full"], f"devices.csv buffer losses {lost} != summary {r['lost']}")
 
 
 def aloha_matches_theory():
