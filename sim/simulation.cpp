@@ -15,6 +15,7 @@
 #include "sim/console_summary.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/fleet_scheduler.hpp"
+#include "sim/gateway_downlinks.hpp"
 #include "sim/network_server.hpp"
 #include "sim/run_outputs.hpp"
 #include "sim/run_totals.hpp"
@@ -106,9 +107,11 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   for (std::size_t g = 0; g < world.gateway_hosts.size(); ++g) {
     fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
     sg4::Actor::create("gateway", world.gateway_hosts[g], Gateway(fleet.gateway_inboxes.back(), SERVER_MAILBOX));
+    const auto gateway = static_cast<std::uint16_t>(g);
+    sg4::Actor::create("gateway-downlinks", world.gateway_hosts[g],
+                       GatewayDownlinks(&fleet, gateway, gateway_downlink_mailbox(gateway)));
   }
-  sg4::Actor::create("network-server", world.data_centre,
-                     NetworkServer(SERVER_MAILBOX, &fleet.backhaul, &fleet.deliveries));
+  sg4::Actor::create("network-server", world.data_centre, NetworkServer(SERVER_MAILBOX, &fleet));
 
   const auto end_us = static_cast<hw::TimeUs>(std::llround(scenario.duration_s * 1e6));
   Progress progress(!options.quiet && isatty(STDERR_FILENO), scenario.duration_s);
