@@ -121,7 +121,11 @@ void SimBoard::mark_fresh_records(const hw::UplinkFrame& frame) {
 }
 
 void SimBoard::book_receive(hw::TimeUs duration_us) {
-  add_charge(hw::Component::LORA_RADIO, fleet_.scenario.fleet.device.lora_radio.rx_a * static_cast<double>(duration_us) * 1e-6);
+  // A cell that empties during the windows powers the receiver only until then (the device then
+  // browns out at its next battery check): a lump must not draw more than the cell holds.
+  feed_battery(ledger_.settle(fleet_.now_us));
+  const double charge_c = fleet_.scenario.fleet.device.lora_radio.rx_a * static_cast<double>(duration_us) * 1e-6;
+  add_charge(hw::Component::LORA_RADIO, std::min(charge_c, std::max(0.0, battery_.remaining_c())));
 }
 
 void SimBoard::end_tx() {
