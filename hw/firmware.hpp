@@ -65,6 +65,8 @@ class Firmware {
   const FirmwareStats& stats() const { return stats_; }
   // Records still on the device, including those of a confirmed frame awaiting its ack.
   std::size_t queued_records() const { return queue_.size(); }
+  // The records themselves (read-only), for a board or test that follows individual records.
+  const RecordQueue& queue() const { return queue_; }
   const FirmwareConfig& config() const { return config_; }
   Place place() const { return place_; }
   BatteryLevel battery_level() const { return battery_level_; }

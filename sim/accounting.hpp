@@ -3,6 +3,24 @@
 //   generated = delivered + lost (by reason) + dropped by the device's full queue
 //             + still queued on the device + on air + in flight in the backhaul (in transit or waiting
 //             in a gateway's buffer) + lost because every copy was dropped by a full gateway buffer
+//
+// Each record has exactly one of these fates, also with confirmed uplinks, whose records stay in the
+// firmware's queue until the frame is acknowledged and whose repeats carry the same frame counter:
+//   - delivered: the network server got the record for the first time. The server drops a frame it
+//     already has (same device and frame counter: a second gateway's copy, or the repeat of a frame
+//     whose ACK was lost), and a record it already has (the device still held it after delivery: a
+//     confirmed frame delivered but never acknowledged, whose records went out again later).
+//   - lost (by radio reason): the record left the device in an UNCONFIRMED frame that no gateway
+//     decoded. A confirmed frame that is lost costs no record: its records are still queued and go
+//     out again (repeat, or a later frame once the firmware gives up).
+//   - dropped: the device's full queue discarded it before it was delivered.
+//   - queued: the firmware still holds it and the server does not have it yet (records the server
+//     already has are delivered, even while the device keeps them awaiting an ACK).
+//   - on air / in flight: in an unconfirmed frame still on air, or decoded by a gateway and not yet at
+//     the server (confirmed frames' records are counted as queued until the server has them).
+// Per device, the sim keeps the sequence numbers of records the server has that the firmware still
+// holds (Device::delivered_held_seqs): they are taken out of `queued`, out of a later frame's fresh
+// records, and out of `dropped` if the queue discards them (sim/record_fates.hpp).
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -39,15 +57,40 @@ constexpr std::string_view radio_loss_name(RadioLoss reason) {
   return "unknown";
 }
 
+// Why a downlink (an ACK) did not reach its device. Counted per device and per gateway.
+enum class DownlinkLoss : std::uint8_t {
+  MISSED_RX_WINDOW,    // reached the gateway after RX2 had opened: backhaul latency exceeded the windows
+  GATEWAY_DUTY_CYCLE,  // in time for a window, but the gateway's sub-band duty-cycle budget forbade it
+  GATEWAY_BUSY,        // in time for a window, but the gateway was already transmitting another downlink
+  UNDER_SENSITIVITY,   // transmitted, but below the device's sensitivity at the window's SF
+  NO_BACKHAUL_ROUTE,   // the WAN had no route from the data centre to the gateway (faults)
+};
+inline constexpr std::size_t DOWNLINK_LOSS_COUNT = 5;
+
+constexpr std::string_view downlink_loss_name(DownlinkLoss reason) {
+  switch (reason) {
+    case DownlinkLoss::MISSED_RX_WINDOW: return "missed_rx_window";
+    case DownlinkLoss::GATEWAY_DUTY_CYCLE: return "gateway_duty_cycle";
+    case DownlinkLoss::GATEWAY_BUSY: return "gateway_busy";
+    case DownlinkLoss::UNDER_SENSITIVITY: return "under_sensitivity";
+    case DownlinkLoss::NO_BACKHAUL_ROUTE: return "no_backhaul_route";
+  }
+  return "unknown";
+}
+
 // Frames that reached at least one gateway and are on their way to the network server. A frame
 // may travel as several copies (one per gateway); it is delivered when the first copy arrives.
+// `records` counts only the records in flight in the sense of the identity above: the fresh records
+// of an unconfirmed frame (a confirmed frame's records are still queued on the device).
 class BackhaulTracker {
  public:
   void on_received(std::uint32_t device_id, std::uint16_t frame_counter, std::uint32_t records,
                    std::uint32_t copies) {
-    frames_[key(device_id, frame_counter)] = Frame{records, copies, false};
+    auto [it, inserted] = frames_.try_emplace(key(device_id, frame_counter), Frame{records, copies, false});
+    if (!inserted) it->second.copies_outstanding += copies;  // a repeat while copies are still travelling
   }
-  // Returns true for the copy that delivers the frame (the first one to arrive).
+  // Returns true for the first copy to arrive while the frame's copies are travelling; the server also
+  // checks the device's last delivered frame counter for repeats that come after all copies arrived.
   bool on_copy_arrived(std::uint32_t device_id, std::uint16_t frame_counter) {
     auto it = frames_.find(key(device_id, frame_counter));
     if (it == frames_.end()) return false;

@@ -41,6 +41,19 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
                        percent(records.delivered, records.generated), static_cast<unsigned long long>(records.lost_total()),
                        reasons.c_str(), static_cast<unsigned long long>(records.dropped_queue_full),
                        static_cast<unsigned long long>(records.queued_on_device + records.on_air + records.in_flight));
+  if (totals.confirmed_frames_sent > 0 || totals.downlinks_sent > 0) {
+    std::string missed;
+    for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) {
+      if (totals.downlinks_lost[r] == 0) continue;
+      missed += printf_string("%s%s %llu", missed.empty() ? "" : ", ", std::string(downlink_loss_name(static_cast<DownlinkLoss>(r))).c_str(),
+                              static_cast<unsigned long long>(totals.downlinks_lost[r]));
+    }
+    out << printf_string("  class A    %llu confirmed frames sent, %llu acked (%.1f %%); downlinks %llu sent, %llu received, lost: %s\n",
+                         static_cast<unsigned long long>(totals.confirmed_frames_sent),
+                         static_cast<unsigned long long>(totals.frames_acked), percent(totals.frames_acked, totals.confirmed_frames_sent),
+                         static_cast<unsigned long long>(totals.downlinks_sent),
+                         static_cast<unsigned long long>(totals.downlinks_received), missed.empty() ? "none" : missed.c_str());
+  }
   if (latency.count() > 0) {
     out << printf_string("  latency    p50 %.2f s, p95 %.2f s, p99 %.2f s (generation to network server)\n",
                          latency.percentile(50), latency.percentile(95), latency.percentile(99));

@@ -11,7 +11,9 @@ namespace fleet::sim {
 struct DeviceDeliveries {
   std::uint32_t records_delivered = 0;
   std::uint32_t frames_delivered = 0;
-  std::uint32_t duplicate_copies = 0;  // copies of an already delivered frame (multi-gateway reception)
+  std::uint32_t duplicate_copies = 0;  // copies of an already delivered frame (other gateways, repeats)
+  std::uint32_t duplicate_records = 0;  // records of new frames the server already had (accounting.hpp)
+  std::uint16_t last_frame_counter = 0;  // of the last frame delivered, valid once frames_delivered > 0
   std::uint32_t records_lost_gateway_buffer = 0;  // every copy of their frame dropped by a full gateway buffer
   double latency_sum_s = 0;
   models::AgeOfInformation age;

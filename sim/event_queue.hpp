@@ -18,6 +18,9 @@ enum class EventKind : std::uint8_t {
   BROWN_OUT,       // the battery's predicted depletion under the present load (generation-checked)
   FLEET_SAMPLE,    // fleet-wide time-series sample (not a device event)
   TRAFFIC_FRAME,   // the exponential validation source sends its next frame (validation_traffic.hpp)
+  RX1_OPEN,        // class A: the first receive window after a confirmed uplink opens
+  RX2_OPEN,        // class A: the second one, when nothing came in RX1
+  CLASS_A_DONE,    // the windows have closed (or the downlink has been received): the firmware is told
 };
 
 struct Event {

@@ -43,6 +43,7 @@ inline hw::FirmwareConfig firmware_config_for(const Scenario& scenario, std::uin
   config.preamble_symbols = static_cast<std::uint8_t>(radio.preamble_symbols);
   config.mac_overhead_bytes = static_cast<std::uint8_t>(radio.mac_overhead_bytes);
   config.queue_capacity = static_cast<std::uint16_t>(firmware.queue_capacity);
+  config.confirm_every_n_frames = static_cast<std::uint8_t>(firmware.confirm_every_n_frames);
   return config;
 }
 

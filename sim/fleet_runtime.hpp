@@ -20,6 +20,18 @@
 
 namespace fleet::sim {
 
+// A downlink a gateway has scheduled for a device's receive window (written by the gateway's
+// downlink actor, read by the fleet scheduler when the window opens).
+struct ScheduledDownlink {
+  hw::TimeUs uplink_end_us = NO_WAKEUP;  // the uplink it answers; NO_WAKEUP: none
+  std::uint8_t window = 0;                // 1 or 2 (RxWindow)
+  bool ack = false;
+  std::uint16_t gateway = 0;
+  float rssi_at_device_dbm = 0;
+  hw::TimeUs airtime_us = 0;
+  std::vector<std::uint8_t> payload;
+};
+
 struct Device {
   Device(FleetRuntime& fleet, std::uint32_t id, models::LocalPoint position, const hw::FirmwareConfig& config)
       : board(fleet, id, position), firmware(board, config) {}
@@ -29,6 +41,18 @@ struct Device {
   std::optional<ExponentialTraffic> validation_traffic;
   std::array<std::uint32_t, RADIO_LOSS_COUNT> records_lost{};
   std::uint32_t frames_lost = 0;
+  // Class A: the downlink scheduled for the current uplink's windows, and whether it arrived.
+  ScheduledDownlink downlink;
+  bool downlink_received = false;
+  std::uint32_t confirmed_frames_sent = 0;  // transmissions, repeats included
+  std::uint32_t frames_acked = 0;
+  std::uint32_t downlinks_sent = 0;      // transmitted by a gateway for this device
+  std::uint32_t downlinks_received = 0;
+  std::array<std::uint32_t, DOWNLINK_LOSS_COUNT> downlinks_lost{};
+  // Records the server has that the firmware still holds (accounting.hpp, sim/record_fates.hpp), and
+  // how many of those the firmware's full queue discarded afterwards (not a loss: they were delivered).
+  std::vector<std::uint16_t> delivered_held_seqs;
+  std::uint32_t dropped_after_delivery = 0;
   bool browned_out = false;
   hw::TimeUs browned_out_at_us = 0;
 
@@ -39,6 +63,11 @@ struct Device {
   std::uint32_t frames_sent() const {
     return firmware.stats().frames_sent + (validation_traffic ? validation_traffic->frames_sent() : 0);
   }
+  // The books' view (accounting.hpp): the server's records the firmware still holds are delivered.
+  std::uint32_t records_queued() const {
+    return static_cast<std::uint32_t>(firmware.queued_records() - delivered_held_seqs.size());
+  }
+  std::uint32_t records_dropped() const { return firmware.stats().records_dropped_queue_full - dropped_after_delivery; }
 };
 
 struct FleetRuntime {
@@ -61,6 +90,10 @@ struct FleetRuntime {
   std::vector<std::shared_ptr<GatewayInbox>> gateway_inboxes;
   std::deque<Device> devices;
   std::uint64_t device_events = 0;
+  // Confirmed transmissions decoded by a gateway whose answer is not yet booked or dropped at a
+  // gateway. While any is pending, a gateway may book a downlink (and block its receiver) for any
+  // coming instant, so the fleet scheduler keeps SimGrid's clock in step at every event.
+  std::uint64_t answers_pending = 0;
 };
 
 }  // namespace fleet::sim

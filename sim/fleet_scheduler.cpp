@@ -2,6 +2,11 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <cmath>
+
+#include "models/lora_link.hpp"
+#include "sim/record_fates.hpp"
+
 namespace fleet::sim {
 
 namespace {
@@ -11,7 +16,8 @@ double to_seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
 // and the radio medium, which no other actor reads. Only these hand something to, or read something
 // from, the gateway and network-server actors, so only these need SimGrid's clock to have caught up:
 // processing the others ahead of it changes nothing another actor can see, and saves one SimGrid
-// sleep per distinct event time.
+// sleep per distinct event time. The exception is class A: while an ACK is on its way, a gateway may
+// book a downlink into any coming instant (FleetRuntime::answers_pending), so every event waits.
 bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
 }
@@ -27,6 +33,7 @@ void FleetScheduler::operator()() const {
     }
     device.board.charge_firmware_run();
     device.firmware.on_boot();
+    reconcile_held(device);
     check_battery(device);
   }
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
@@ -35,7 +42,7 @@ void FleetScheduler::operator()() const {
   while (!fleet.events.empty() && fleet.events.top().at_us <= end_us_) {
     const Event event = fleet.events.pop();
     fleet.now_us = event.at_us;
-    if (meets_other_actors(event.kind) && event.at_us > synced_us) {
+    if ((meets_other_actors(event.kind) || fleet.answers_pending > 0) && event.at_us > synced_us) {
       simgrid::s4u::this_actor::sleep_until(to_seconds(event.at_us));
       synced_us = event.at_us;
     }
@@ -89,9 +96,20 @@ void FleetScheduler::dispatch(const Event& event) const {
       ++fleet.device_events;
       device.validation_traffic->send(device.board);
       break;
+    case EventKind::RX1_OPEN:
+      open_window(device, RxWindow::RX1);
+      break;
+    case EventKind::RX2_OPEN:
+      open_window(device, RxWindow::RX2);
+      break;
+    case EventKind::CLASS_A_DONE:
+      ++fleet.device_events;
+      finish_class_a(device);
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }
+  reconcile_held(device);
   check_battery(device);
 }
 
@@ -110,38 +128,108 @@ void FleetScheduler::check_battery(Device& device) const {
   }
   device.browned_out = true;
   device.browned_out_at_us = fleet.now_us;
-  if (device.board.tx_active()) fleet.medium.abort(device.board.transmission());
+  const bool on_air = device.board.tx_active();
+  if (on_air) fleet.medium.abort(device.board.transmission());
   const std::uint32_t records_on_air = device.board.power_off();
-  if (records_on_air > 0) {
-    device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
-    ++device.frames_lost;
-  }
+  if (on_air) ++device.frames_lost;
+  device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
 }
 
 void FleetScheduler::end_transmission(Device& device) const {
   FleetRuntime& fleet = *fleet_;
   SimBoard& board = device.board;
-  const RadioOutcome& outcome = fleet.medium.end(board.transmission());
+  const Transmission& tx = board.transmission();
+  const RadioOutcome& outcome = fleet.medium.end(tx);
+  // Records follow accounting.hpp: a confirmed frame's records stay queued whatever its fate.
   if (outcome.received.empty()) {
-    device.records_lost[static_cast<std::size_t>(outcome.loss)] += board.tx_records();
+    device.records_lost[static_cast<std::size_t>(outcome.loss)] += board.tx_records_leaving();
     ++device.frames_lost;
   } else {
-    fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records(),
+    fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(),
                                static_cast<std::uint32_t>(outcome.received.size()));
+    if (board.tx_confirmed()) ++fleet.answers_pending;  // the server answers every confirmed transmission
     for (const Reception& reception : outcome.received) {
       fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
-          board.device_id(), reception.gateway, fleet.now_us, board.transmission().start_us, reception.rssi_dbm,
-          board.tx_frame()}));
+          board.device_id(), reception.gateway, fleet.now_us, tx.start_us, reception.rssi_dbm, tx.channel,
+          tx.spreading_factor, board.tx_confirmed(), board.tx_fresh_mask(), board.tx_frame()}));
     }
   }
   board.end_tx();
-  if (device.validation_traffic) {
+  if (device.validation_traffic) {  // the validation source is not a LoRaWAN device: no windows
+    board.end_class_a();
     fleet.events.push(device.validation_traffic->next_frame_at(fleet.now_us), EventKind::TRAFFIC_FRAME,
                       board.device_id());
     return;
   }
+  if (board.tx_confirmed()) {
+    ++device.confirmed_frames_sent;
+    device.downlink_received = false;
+    fleet.events.push(window_plan(fleet.scenario.radio, RxWindow::RX1, tx.end_us, tx.channel, tx.spreading_factor).open_us,
+                      EventKind::RX1_OPEN, board.device_id());
+    return;
+  }
+  // The server answers confirmed uplinks only, so nothing can come in these windows: both listen for a
+  // preamble and close, booked now as one lump of RX charge, and the cycle ends when RX2 closes.
+  const RadioSpec& radio = fleet.scenario.radio;
+  board.book_receive(window_plan(radio, RxWindow::RX1, tx.end_us, tx.channel, tx.spreading_factor).listen_us +
+                     window_plan(radio, RxWindow::RX2, tx.end_us, tx.channel, tx.spreading_factor).listen_us);
+  device.downlink_received = false;
+  fleet.events.push(class_a_quiet_end_us(radio, tx.end_us, tx.channel, tx.spreading_factor), EventKind::CLASS_A_DONE,
+                    board.device_id());
+}
+
+// A window of a confirmed uplink opens. If the gateway booked the downlink for it, the device receives
+// it when it is above the device's sensitivity at the window's SF (a weaker one is not even detected:
+// the window times out as if empty and RX2 still opens). The receiver is on for the whole downlink, or
+// for the preamble-detection time of an empty window.
+void FleetScheduler::open_window(Device& device, RxWindow window) const {
+  FleetRuntime& fleet = *fleet_;
+  SimBoard& board = device.board;
+  const Transmission& tx = board.transmission();
+  const WindowPlan plan = window_plan(fleet.scenario.radio, window, tx.end_us, tx.channel, tx.spreading_factor);
+  const ScheduledDownlink& downlink = device.downlink;
+  if (downlink.uplink_end_us == tx.end_us && downlink.window == static_cast<std::uint8_t>(window)) {
+    const double sensitivity_dbm = models::device_sensitivity_dbm(plan.spreading_factor, fleet.scenario.radio.bandwidth_hz);
+    if (downlink.rssi_at_device_dbm >= sensitivity_dbm) {
+      board.book_receive(downlink.airtime_us);
+      device.downlink_received = true;
+      ++device.downlinks_received;
+      fleet.events.push(fleet.now_us + downlink.airtime_us, EventKind::CLASS_A_DONE, board.device_id());
+      return;
+    }
+    ++device.downlinks_lost[static_cast<std::size_t>(DownlinkLoss::UNDER_SENSITIVITY)];
+  }
+  board.book_receive(plan.listen_us);
+  if (window == RxWindow::RX1) {
+    fleet.events.push(window_plan(fleet.scenario.radio, RxWindow::RX2, tx.end_us, tx.channel, tx.spreading_factor).open_us,
+                      EventKind::RX2_OPEN, board.device_id());
+  } else {
+    fleet.events.push(fleet.now_us + plan.listen_us, EventKind::CLASS_A_DONE, board.device_id());
+  }
+}
+
+// The end of the class A cycle (hal.hpp): on_rx() for a downlink with a payload, then on_tx_done().
+// An ACK takes the frame's records off the device: the books forget them as held (record_fates.hpp).
+void FleetScheduler::finish_class_a(Device& device) const {
+  SimBoard& board = device.board;
+  board.end_class_a();
+  const ScheduledDownlink& downlink = device.downlink;
+  const bool acked = device.downlink_received && downlink.ack && board.tx_confirmed();
+  if (device.downlink_received && !downlink.payload.empty()) {
+    board.charge_firmware_run();
+    device.firmware.on_rx(downlink.payload.data(), downlink.payload.size(),
+                          static_cast<std::int16_t>(std::lround(downlink.rssi_at_device_dbm)));
+  }
+  device.downlink_received = false;
+  if (acked) {
+    ++device.frames_acked;
+    hw::UplinkFrame frame{};
+    if (hw::decode_uplink(board.tx_frame().data(), board.tx_frame().size(), frame)) {
+      for (std::size_t i = 0; i < frame.record_count; ++i) forget_held(device, frame.records[i].seq);
+    }
+  }
   board.charge_firmware_run();
-  device.firmware.on_tx_done(hw::TxResult{});
+  device.firmware.on_tx_done(hw::TxResult{acked});
 }
 
 void FleetScheduler::sample() const {
@@ -152,11 +240,10 @@ void FleetScheduler::sample() const {
   double state_of_charge_sum = 0;
   double charge_c = 0;
   for (const Device& device : fleet.devices) {
-    const hw::FirmwareStats& stats = device.firmware.stats();
     row.records_generated += device.records_generated();
-    row.records_lost += stats.records_dropped_queue_full;
+    row.records_lost += device.records_dropped();
     for (std::uint32_t lost : device.records_lost) row.records_lost += lost;
-    row.records_queued += device.firmware.queued_records();
+    row.records_queued += device.records_queued();
     state_of_charge_sum += device.board.battery().state_of_charge();
     charge_c += device.board.ledger().total_charge_c();
   }

@@ -2,6 +2,7 @@
 // The one SimGrid actor that drives every device's firmware from a single time-ordered queue.
 // (One actor per device costs 7x the wall time and 50x the memory: ARCHITECTURE.md section 4.)
 #include "hw/types.hpp"
+#include "sim/class_a.hpp"
 #include "sim/fleet_runtime.hpp"
 #include "sim/progress.hpp"
 #include "sim/time_series.hpp"
@@ -19,6 +20,8 @@ class FleetScheduler {
  private:
   void dispatch(const Event& event) const;
   void end_transmission(Device& device) const;
+  void open_window(Device& device, RxWindow window) const;
+  void finish_class_a(Device& device) const;
   void check_battery(Device& device) const;
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 

@@ -1,7 +1,11 @@
 #include "sim/network_server.hpp"
 
-#include "hw/uplink_codec.hpp"
+#include <simgrid/s4u.hpp>
+
+#include "sim/class_a.hpp"
 #include "sim/gateway.hpp"
+#include "sim/network_platform.hpp"
+#include "sim/record_fates.hpp"
 
 namespace fleet::sim {
 
@@ -9,15 +13,29 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
   const UplinkMessage& message = copy.message;
   hw::UplinkFrame frame{};
   if (!hw::decode_uplink(message.frame.data(), message.frame.size(), frame)) {
-    ++book_->undecodable_frames;
+    ++fleet_->deliveries.undecodable_frames;
     return;
   }
-  DeviceDeliveries& device = book_->devices.at(frame.device_id);
-  if (!backhaul_->on_copy_arrived(frame.device_id, frame.frame_counter)) {
+  if (message.confirmed) answer(message);  // every transmission, repeats too: its ACK may be lost
+  DeviceDeliveries& device = fleet_->deliveries.devices.at(frame.device_id);
+  const bool first_copy = fleet_->backhaul.on_copy_arrived(frame.device_id, frame.frame_counter);
+  const bool repeat = device.frames_delivered > 0 && device.last_frame_counter == frame.frame_counter;
+  if (!first_copy || repeat) {
     ++device.duplicate_copies;
     return;
   }
-  ++device.frames_delivered;
+  deliver(copy, frame, now_s);
+}
+
+// Books the records of a new frame (accounting.hpp): a record counts once, at its first delivery,
+// with its latency split into the parts of its journey (they add up to the record's latency).
+void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s) {
+  const UplinkMessage& message = copy.message;
+  DeviceDeliveries& delivered = fleet_->deliveries.devices[frame.device_id];
+  Device& device = fleet_->devices[frame.device_id];
+  ++delivered.frames_delivered;
+  delivered.last_frame_counter = frame.frame_counter;
+
   const double sent_s = static_cast<double>(message.sent_us) * 1e-6;
   const double received_s = static_cast<double>(message.received_us) * 1e-6;
   const double backhaul_s = now_s - received_s;
@@ -27,15 +45,29 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
   LatencyBin& bin = paths_->latency_bins[paths_->bin(now_s)];
   auto& parts = paths_->part_s;
   for (std::size_t i = 0; i < frame.record_count; ++i) {
-    const double generated_s = static_cast<double>(frame.records[i].generated_ms) * 1e-3;
+    const hw::UplinkRecord& record = frame.records[i];
+    const bool fresh = (message.fresh_records_mask >> i) & 1U;
+    if (!fresh || is_held_delivered(device, record.seq)) {
+      ++delivered.duplicate_records;
+      continue;
+    }
+    if (message.confirmed) {
+      // The device keeps a confirmed frame's records until the ACK. If it no longer holds this one, the
+      // record left it later in another frame, whose fate (lost, in flight, delivered) it already has.
+      if (!queue_holds(device.firmware.queue(), record.seq)) {
+        ++delivered.duplicate_records;
+        continue;
+      }
+      device.delivered_held_seqs.push_back(record.seq);
+    }
+    const double generated_s = static_cast<double>(record.generated_ms) * 1e-3;
     const double latency_s = now_s - generated_s;
-    ++device.records_delivered;
-    device.latency_sum_s += latency_s;
-    device.age.on_delivery(generated_s, now_s);
-    book_->latency_s.add(latency_s);
-    ++book_->records_delivered;
+    ++delivered.records_delivered;
+    delivered.latency_sum_s += latency_s;
+    delivered.age.on_delivery(generated_s, now_s);
+    fleet_->deliveries.latency_s.add(latency_s);
+    ++fleet_->deliveries.records_delivered;
 
-    // The parts add up to latency_s: on-device is what the others leave of it.
     parts[static_cast<std::size_t>(LatencyPart::ON_DEVICE)].add(sent_s - generated_s);
     parts[static_cast<std::size_t>(LatencyPart::RADIO_AIRTIME)].add(received_s - sent_s);
     parts[static_cast<std::size_t>(LatencyPart::GATEWAY_BUFFER)].add(copy.buffered_s);
@@ -47,6 +79,45 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
     bin.backhaul_max_s = std::max(bin.backhaul_max_s, backhaul_s);
     bin.end_to_end_sum_s += latency_s;
   }
+}
+
+// The first copy of a confirmed transmission opens its dedup window; later copies may name a better
+// gateway. When the window closes, the ACK crosses the WAN to the best one, which books it into a
+// receive window if it arrived in time (or counts why not).
+void NetworkServer::answer(const UplinkMessage& message) {
+  const auto key = std::make_pair(message.device_id, message.received_us);
+  const auto [it, opened] =
+      pending_->try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor});
+  if (!opened) {
+    PendingAck& best = it->second;
+    if (message.rssi_dbm > best.rssi_dbm) {
+      best.gateway = message.gateway;
+      best.rssi_dbm = message.rssi_dbm;
+    }
+    return;
+  }
+  const double dedup_window_s = fleet_->scenario.radio.class_a.dedup_window_s;
+  simgrid::s4u::Host* data_centre = route_.platform->host(route_.data_centre_node);
+  simgrid::s4u::Actor::create("ack", data_centre, [this, key, dedup_window_s]() {
+    simgrid::s4u::this_actor::sleep_for(dedup_window_s);
+    const auto found = pending_->find(key);
+    const PendingAck ack = found->second;
+    pending_->erase(found);
+    const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true, {}};
+    const std::uint64_t bytes = downlink_phy_bytes(request.payload.size()) + BACKHAUL_OVERHEAD_BYTES;
+    const TransferOutcome outcome =
+        route_.platform->transfer(route_.data_centre_node, route_.gateway_nodes[ack.gateway], bytes);
+    Device& device = fleet_->devices[key.first];
+    if (!outcome.delivered) {
+      ++device.downlinks_lost[static_cast<std::size_t>(DownlinkLoss::NO_BACKHAUL_ROUTE)];
+      --fleet_->answers_pending;
+      return;
+    }
+    // Rounded up: "arrived before the window opens" must hold for the exact clock, not a rounded one.
+    const auto arrived_us = static_cast<hw::TimeUs>(std::ceil(simgrid::s4u::Engine::get_clock() * 1e6));
+    (*route_.gateways)[ack.gateway].schedule(request, arrived_us);
+    --fleet_->answers_pending;
+  });
 }
 
 }  // namespace fleet::sim

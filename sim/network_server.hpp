@@ -1,26 +1,61 @@
 #pragma once
 // The network server in the data centre: receives every gateway's copies, keeps the first copy of
-// each frame (dedup on device and frame counter), decodes it with the firmware's own codec and books
-// each record's delivery, its latency split into the parts of its journey, and its path. The gateway's
+// each frame (dedup on device and frame counter, across gateways and across the repeats of a
+// confirmed frame), decodes it with the firmware's own codec and books each record's delivery once
+// (accounting.hpp), with its latency split into the parts of its journey and its path. The gateway's
 // forwarder calls it when a copy reaches the data centre's host (no extra comm: the copy has arrived).
-#include "sim/accounting.hpp"
+// For each transmission of a confirmed uplink it answers with an ACK: it collects the transmission's
+// copies for radio.class_a.dedup_window, then sends the downlink across the WAN to the gateway that
+// heard it best (highest RSSI), which times it to the device's RX1 or RX2 (gateway_downlinks.hpp).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "hw/uplink_codec.hpp"
 #include "sim/backhaul_book.hpp"
-#include "sim/delivery_book.hpp"
+#include "sim/fleet_runtime.hpp"
+#include "sim/gateway_downlinks.hpp"
+#include "sim/uplink_message.hpp"
 
 namespace fleet::sim {
 
 struct BackhaulCopy;
+class NetworkPlatform;
+
+// Where the server's downlinks go: the platform, its own node, and each gateway's node and downlink side.
+struct DownlinkRoute {
+  const NetworkPlatform* platform = nullptr;
+  std::size_t data_centre_node = 0;
+  std::vector<std::size_t> gateway_nodes;
+  std::vector<GatewayDownlinks>* gateways = nullptr;
+};
 
 class NetworkServer {
  public:
-  NetworkServer(BackhaulTracker* backhaul, DeliveryBook* book, BackhaulBook* paths)
-      : backhaul_(backhaul), book_(book), paths_(paths) {}
+  NetworkServer(FleetRuntime* fleet, BackhaulBook* paths, DownlinkRoute route)
+      : fleet_(fleet), paths_(paths), route_(std::move(route)) {}
   void receive(const BackhaulCopy& copy, double now_s);
 
  private:
-  BackhaulTracker* backhaul_;
-  DeliveryBook* book_;
+  // One confirmed transmission being answered: the best copy so far.
+  struct PendingAck {
+    std::uint16_t gateway;
+    float rssi_dbm;
+    std::uint8_t channel;
+    std::uint8_t spreading_factor;
+  };
+  // By (device, end of the uplink): one entry per transmission being answered.
+  using PendingAcks = std::map<std::pair<std::uint32_t, hw::TimeUs>, PendingAck>;
+
+  void deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s);
+  void answer(const UplinkMessage& message);
+
+  FleetRuntime* fleet_;
   BackhaulBook* paths_;
+  DownlinkRoute route_;
+  std::shared_ptr<PendingAcks> pending_ = std::make_shared<PendingAcks>();
 };
 
 }  // namespace fleet::sim

@@ -1,6 +1,7 @@
 #include "sim/radio_medium.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -133,8 +134,31 @@ bool RadioMedium::gateway_busy(std::uint16_t gateway, hw::TimeUs start_us, hw::T
   return false;
 }
 
+bool RadioMedium::gateway_transmitting(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) const {
+  for (const Interval& downlink : gateway_tx_.at(gateway)) {
+    if (downlink.start_us >= end_us) break;
+    if (overlap_us(downlink.start_us, downlink.end_us, start_us, end_us) > 0) return true;
+  }
+  return false;
+}
+
 void RadioMedium::gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) {
-  gateway_tx_.at(gateway).push_back(Interval{start_us, end_us});
+  // Kept in start order (gateway_busy stops at the first later start): booked ahead, a downlink for an
+  // RX1 may start before one booked earlier for an RX2. The list holds only the seconds ahead.
+  std::deque<Interval>& downlinks = gateway_tx_.at(gateway);
+  auto at = downlinks.end();
+  while (at != downlinks.begin() && std::prev(at)->start_us > start_us) --at;
+  downlinks.insert(at, Interval{start_us, end_us});
+  ++gateway_stats_[gateway].downlinks_sent;
+  gateway_stats_[gateway].airtime_transmitted_s += static_cast<double>(end_us - start_us) * 1e-6;
+}
+
+float RadioMedium::downlink_rssi_dbm(std::uint32_t device_id, std::uint16_t gateway, double gateway_tx_power_dbm) const {
+  for (auto i = link_offsets_[device_id]; i < link_offsets_[device_id + 1]; ++i) {
+    if (links_[i].gateway == gateway)
+      return static_cast<float>(links_[i].rssi_dbm - radio_.tx_power_dbm + gateway_tx_power_dbm);
+  }
+  return NOT_AUDIBLE_DBM;
 }
 
 void RadioMedium::add_gateway_outage(std::uint16_t gateway, hw::TimeUs down_us, hw::TimeUs up_us) {

@@ -50,6 +50,8 @@ struct GatewayRadioStats {
   // they belong to the device, not to a gateway).
   std::array<std::uint64_t, RADIO_LOSS_COUNT> frames_lost{};
   double airtime_received_s = 0;
+  std::uint64_t downlinks_sent = 0;
+  double airtime_transmitted_s = 0;
 };
 
 class RadioMedium {
@@ -75,8 +77,15 @@ class RadioMedium {
   void abort(const Transmission& tx);
 
   // Gateway `gateway` transmits (a downlink) over [start_us, end_us): half-duplex, it can neither lock
-  // on to a frame that starts then nor finish one that overlaps it.
+  // on to a frame that starts then nor finish one that overlaps it. A downlink may be booked ahead of
+  // time (a gateway schedules an ACK for a receive window up to seconds later), in any order.
   void gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us);
+  // Whether the gateway's transmitter is booked at any instant of [start_us, end_us).
+  // Asked ahead of time, so it forgets nothing: frames on air now may still need the older downlinks.
+  bool gateway_transmitting(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) const;
+  // Power a device receives from `gateway` transmitting at `gateway_tx_power_dbm`: the path loss and
+  // shadowing of the uplink link, which are symmetric. Only for a gateway within the device's link range.
+  float downlink_rssi_dbm(std::uint32_t device_id, std::uint16_t gateway, double gateway_tx_power_dbm) const;
 
   // A gateway out of service hears nothing: frames that start while it is down, or are still on air
   // when it goes down, are lost there with GATEWAY_DOWN (network.faults gateway outages).

@@ -99,6 +99,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   json.value("gateway_buffer_full", records.dropped_gateway_buffer);
   json.end_object();
   json.value("lost_total", records.lost_total());
+  json.value("duplicates_at_server", totals.duplicate_records);
   json.value("queued_on_device", records.queued_on_device);
   json.value("on_air", records.on_air);
   json.value("in_flight", records.in_flight);
@@ -112,6 +113,17 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   json.value("lost", totals.frames_lost);
   json.value("duplicate_copies", totals.duplicate_copies);
   json.value("duty_cycle_deferrals", totals.duty_cycle_deferrals);
+  json.value("confirmed_sent", totals.confirmed_frames_sent);
+  json.value("acked", totals.frames_acked);
+  json.end_object();
+
+  json.begin_object("downlinks");
+  json.value("sent", totals.downlinks_sent);
+  json.value("received", totals.downlinks_received);
+  json.begin_object("lost");
+  for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r)
+    json.value(downlink_loss_name(static_cast<DownlinkLoss>(r)), totals.downlinks_lost[r]);
+  json.end_object();
   json.end_object();
 
   const models::LogHistogram& latency = fleet.deliveries.latency_s;
@@ -165,6 +177,8 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
     json.value("frames_received", radio_stats[g].frames_received);
     json.value("frames_per_hour", days > 0 ? static_cast<double>(radio_stats[g].frames_received) / (days * 24) : 0.0);
     json.value("airtime_fraction", radio_stats[g].airtime_received_s / scenario.duration_s);
+    json.value("downlinks_sent", radio_stats[g].downlinks_sent);
+    json.value("transmit_fraction", radio_stats[g].airtime_transmitted_s / scenario.duration_s);
     json.end_object();
   }
   json.end_array();
@@ -182,7 +196,10 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "records_lost_gateway_buffer_full,records_dropped_queue_full,"
-         "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
+         "records_queued,frames_sent,duty_cycle_deferrals,confirmed_frames_sent,frames_acked,downlinks_sent,"
+         "downlinks_received,";
+  for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) out << "downlinks_lost_" << downlink_loss_name(static_cast<DownlinkLoss>(r)) << ',';
+  out << "latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
          "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,gnss_fixes,gnss_failures,browned_out,"
          "browned_out_at_s\n";
@@ -202,9 +219,14 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     for (std::uint32_t lost : device.records_lost) line += format_number(lost) + ',';
     line += format_number(delivered.records_lost_gateway_buffer) + ',';
     for (const std::string& field :
-         {format_number(stats.records_dropped_queue_full),
-          format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(device.frames_sent()),
-          format_number(stats.tx_deferred_duty_cycle),
+         {format_number(device.records_dropped()), format_number(device.records_queued()), format_number(device.frames_sent()),
+          format_number(stats.tx_deferred_duty_cycle), format_number(device.confirmed_frames_sent),
+          format_number(device.frames_acked), format_number(device.downlinks_sent), format_number(device.downlinks_received)}) {
+      line += field + ',';
+    }
+    for (std::uint32_t lost : device.downlinks_lost) line += format_number(lost) + ',';
+    for (const std::string& field :
+         {
           format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
           format_number(delivered.records_delivered ? delivered.age.time_average_s(fleet.scenario.duration_s) : 0.0)}) {
       line += field + ',';

@@ -23,15 +23,20 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
   for (const Device& device : fleet.devices) {
     const hw::FirmwareStats& stats = device.firmware.stats();
     totals.records.generated += device.records_generated();
-    totals.records.dropped_queue_full += stats.records_dropped_queue_full;
-    totals.records.queued_on_device += device.firmware.queued_records();
+    totals.records.dropped_queue_full += device.records_dropped();
+    totals.records.queued_on_device += device.records_queued();
     for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) totals.records.lost_radio[r] += device.records_lost[r];
     // A frame whose TX_END falls after the end of the run is still on air.
     if (device.board.tx_active() && device.board.transmission().end_us > fleet.now_us)
-      totals.records.on_air += device.board.tx_records();
+      totals.records.on_air += device.board.tx_records_leaving();
     totals.frames_sent += device.frames_sent();
     totals.frames_lost += device.frames_lost;
     totals.duty_cycle_deferrals += stats.tx_deferred_duty_cycle;
+    totals.confirmed_frames_sent += device.confirmed_frames_sent;
+    totals.frames_acked += device.frames_acked;
+    totals.downlinks_sent += device.downlinks_sent;
+    totals.downlinks_received += device.downlinks_received;
+    for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) totals.downlinks_lost[r] += device.downlinks_lost[r];
     totals.browned_out += device.browned_out ? 1 : 0;
 
     const models::EnergyLedger& ledger = device.board.ledger();
@@ -44,7 +49,10 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
     summary.battery_life_years = projected_life_s(device, duration_s) / models::SECONDS_PER_YEAR;
     totals.devices.push_back(summary);
   }
-  for (const DeviceDeliveries& device : fleet.deliveries.devices) totals.duplicate_copies += device.duplicate_copies;
+  for (const DeviceDeliveries& device : fleet.deliveries.devices) {
+    totals.duplicate_copies += device.duplicate_copies;
+    totals.duplicate_records += device.duplicate_records;
+  }
   totals.records.delivered = fleet.deliveries.records_delivered;
   totals.records.in_flight = fleet.backhaul.records_in_flight();
   totals.records.dropped_gateway_buffer = fleet.deliveries.records_lost_gateway_buffer;

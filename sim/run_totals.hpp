@@ -44,6 +44,13 @@ struct RunTotals {
   std::uint64_t frames_lost = 0;
   std::uint64_t duplicate_copies = 0;
   std::uint64_t duty_cycle_deferrals = 0;
+  std::uint64_t duplicate_records = 0;  // records the server already had (accounting.hpp)
+  // Class A: confirmed transmissions (repeats included), those acknowledged, and the downlinks.
+  std::uint64_t confirmed_frames_sent = 0;
+  std::uint64_t frames_acked = 0;
+  std::uint64_t downlinks_sent = 0;
+  std::uint64_t downlinks_received = 0;
+  std::array<std::uint64_t, DOWNLINK_LOSS_COUNT> downlinks_lost{};
   std::uint64_t browned_out = 0;
   std::vector<DeviceSummary> devices;
 };

@@ -99,6 +99,26 @@ struct TrafficSpec {
   bool operator==(const TrafficSpec&) const = default;
 };
 
+// LoRaWAN class A receive windows and the network's downlinks (sim/class_a.hpp). EU868 figures from
+// the LoRaWAN Regional Parameters as in domain.md section 4: RX1 on the uplink's channel and SF
+// (RX1DROffset 0), RX2 on 869.525 MHz at DR0 (SF12/125 kHz), RECEIVE_DELAY2 = RECEIVE_DELAY1 + 1 s.
+struct ClassASpec {
+  double rx1_delay_s = 1.0;            // [S] LoRaWAN RECEIVE_DELAY1 default
+  double rx2_frequency_hz = 869.525e6;  // [S] EU868 RX2, domain.md section 4
+  int rx2_spreading_factor = 12;        // [S] EU868 RX2 at DR0
+  // A window with nothing in it stays open this many symbols, "the time required by the end device's
+  // radio transceiver to effectively detect a downlink preamble" [S] ns-3 end-device-lorawan-mac.cc
+  // m_receiveWindowDurationInSymbols = 8.
+  int window_symbols = 8;
+  double rx1_gateway_tx_power_dbm = 14;  // [S] EU868 g1 sub-band limit (the uplink channels), domain.md section 4
+  double rx2_gateway_tx_power_dbm = 27;  // [S] EU868 g3 sub-band limit (869.4-869.65 MHz), domain.md section 4
+  // The server collects a frame's gateway copies this long before it picks the one that heard it best
+  // for the downlink. [S] ChirpStack network server deduplication delay, default 200 ms.
+  double dedup_window_s = 0.2;
+
+  bool operator==(const ClassASpec&) const = default;
+};
+
 struct RadioSpec {
   std::string region = "EU868";
   std::vector<double> channels_hz{868.1e6, 868.3e6, 868.5e6};
@@ -117,6 +137,7 @@ struct RadioSpec {
   std::string sf_reference = "gateway";  // whose sensitivity "auto" SF uses: "gateway" or "device" (ns-3)
   PathLossSpec path_loss;
   TrafficSpec traffic;
+  ClassASpec class_a;
 
   bool operator==(const RadioSpec&) const = default;
 };
@@ -210,6 +231,8 @@ struct FirmwareSpec {
   double report_jitter_s = 30;
   double coalesce_window_s = 2;
   int queue_capacity = 32;
+  // Every n-th routine frame goes confirmed (0 = never): hw::FirmwareConfig::confirm_every_n_frames.
+  int confirm_every_n_frames = 0;
 
   bool operator==(const FirmwareSpec&) const = default;
 };

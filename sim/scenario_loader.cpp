@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -905,6 +906,33 @@ TrafficSpec read_traffic(const Context& ctx, const Section& radio) {
   return traffic;
 }
 
+ClassASpec read_class_a(const Context& ctx, const Section& radio, double bandwidth_hz) {
+  ClassASpec c;
+  const Section s = radio.section("class_a", {"rx1_delay", "rx2_frequency", "rx2_spreading_factor", "window_symbols",
+                                              "rx1_gateway_tx_power", "rx2_gateway_tx_power", "dedup_window"});
+  if (auto field = s.find("rx1_delay")) {
+    // LoRaWAN RxTimingSetupReq: RECEIVE_DELAY1 is a whole number of seconds from 1 to 15.
+    c.rx1_delay_s = read_quantity(ctx, *field, Dimension::TIME, Check::POSITIVE);
+    if (c.rx1_delay_s != std::round(c.rx1_delay_s) || c.rx1_delay_s < 1 || c.rx1_delay_s > 15)
+      ctx.fail_value(*field, "expected a whole number of seconds from 1s to 15s (LoRaWAN RxTimingSetupReq), got " +
+                                 field->node.Scalar());
+  }
+  if (auto field = s.find("rx2_frequency")) {
+    c.rx2_frequency_hz = read_quantity(ctx, *field, Dimension::FREQUENCY, Check::POSITIVE);
+    if (!models::eu868_sub_band_of(c.rx2_frequency_hz, bandwidth_hz))
+      ctx.fail_value(*field, "RX2 frequency " + field->node.Scalar() + " is not inside an EU868 sub-band");
+  }
+  if (auto field = s.find("rx2_spreading_factor")) {
+    c.rx2_spreading_factor = read_spreading_factor(ctx, *field);
+    if (c.rx2_spreading_factor == 0) ctx.fail_value(*field, "expected an integer from 7 to 12, got auto");
+  }
+  c.window_symbols = static_cast<int>(s.integer("window_symbols", 5, 255, c.window_symbols));
+  c.rx1_gateway_tx_power_dbm = s.quantity("rx1_gateway_tx_power", Dimension::POWER_DBM, c.rx1_gateway_tx_power_dbm);
+  c.rx2_gateway_tx_power_dbm = s.quantity("rx2_gateway_tx_power", Dimension::POWER_DBM, c.rx2_gateway_tx_power_dbm);
+  c.dedup_window_s = s.quantity("dedup_window", Dimension::TIME, c.dedup_window_s, Check::NON_NEGATIVE);
+  return c;
+}
+
 // Every channel must lie whole inside one of the region's regulated sub-bands (domain.md §4).
 void check_channels_in_plan(const Context& ctx, const std::vector<Field>& channels, const RadioSpec& radio) {
   for (std::size_t i = 0; i < channels.size(); ++i) {
@@ -922,7 +950,7 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   const Section s = top.section("radio", {"region", "channels", "spreading_factor", "sf_margin", "bandwidth",
                                           "coding_rate", "preamble_symbols", "tx_power", "duty_cycle",
                                           "mac_overhead", "capture_threshold", "capture", "inter_sf",
-                                          "demodulators", "sf_reference", "path_loss", "traffic"});
+                                          "demodulators", "sf_reference", "path_loss", "traffic", "class_a"});
   if (auto field = s.find("region")) radio.region = read_choice(ctx, *field, "region", REGIONS);
   radio.bandwidth_hz = s.quantity("bandwidth", Dimension::FREQUENCY, radio.bandwidth_hz, Check::POSITIVE);
   if (auto field = s.find("channels")) {
@@ -956,6 +984,7 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
     radio.sf_reference = read_choice(ctx, *field, "SF sensitivity reference", SF_REFERENCES);
   radio.path_loss = read_path_loss(ctx, s);
   radio.traffic = read_traffic(ctx, s);
+  radio.class_a = read_class_a(ctx, s, radio.bandwidth_hz);
   return radio;
 }
 
@@ -1203,7 +1232,7 @@ DeviceSpec read_profile_file(const Context& ctx, const Section& fleet) {
 FirmwareSpec read_firmware(const Section& fleet) {
   FirmwareSpec f;
   const Section s = fleet.section("firmware", {"sample_interval", "report_interval", "report_jitter",
-                                               "coalesce_window", "queue_capacity"});
+                                               "coalesce_window", "queue_capacity", "confirm_every_n_frames"});
   f.sample_interval_s = s.quantity("sample_interval", Dimension::TIME, f.sample_interval_s, Check::POSITIVE);
   f.report_interval_s = s.quantity("report_interval", Dimension::TIME, f.report_interval_s, Check::POSITIVE);
   f.report_jitter_s = s.quantity("report_jitter", Dimension::TIME, f.report_jitter_s, Check::NON_NEGATIVE);
@@ -1211,6 +1240,7 @@ FirmwareSpec read_firmware(const Section& fleet) {
       s.quantity("coalesce_window", Dimension::TIME, f.coalesce_window_s, Check::NON_NEGATIVE);
   // The firmware keeps at most RecordQueue::MAX records (a fixed array): refuse more rather than clamp.
   f.queue_capacity = static_cast<int>(s.integer("queue_capacity", 1, hw::RecordQueue::MAX, f.queue_capacity));
+  f.confirm_every_n_frames = static_cast<int>(s.integer("confirm_every_n_frames", 0, 255, f.confirm_every_n_frames));
   return f;
 }
 

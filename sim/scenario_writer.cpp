@@ -128,6 +128,15 @@ void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(2, "model", quoted(radio.traffic.model));
   w.line(2, "mean_gap", q(radio.traffic.mean_gap_s, Dimension::TIME));
   w.line(2, "phy_payload", q(radio.traffic.phy_payload_bytes, Dimension::DATA_SIZE));
+  const ClassASpec& c = radio.class_a;
+  w.line(1, "class_a", "");
+  w.line(2, "rx1_delay", q(c.rx1_delay_s, Dimension::TIME));
+  w.line(2, "rx2_frequency", q(c.rx2_frequency_hz, Dimension::FREQUENCY));
+  w.line(2, "rx2_spreading_factor", std::to_string(c.rx2_spreading_factor));
+  w.line(2, "window_symbols", std::to_string(c.window_symbols));
+  w.line(2, "rx1_gateway_tx_power", q(c.rx1_gateway_tx_power_dbm, Dimension::POWER_DBM));
+  w.line(2, "rx2_gateway_tx_power", q(c.rx2_gateway_tx_power_dbm, Dimension::POWER_DBM));
+  w.line(2, "dedup_window", q(c.dedup_window_s, Dimension::TIME));
 }
 
 // A table-driven section (sim/schema_field.hpp): its key, then every flag and quantity one level in.
@@ -210,6 +219,7 @@ void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(2, "report_jitter", q(f.report_jitter_s, Dimension::TIME));
   w.line(2, "coalesce_window", q(f.coalesce_window_s, Dimension::TIME));
   w.line(2, "queue_capacity", std::to_string(f.queue_capacity));
+  w.line(2, "confirm_every_n_frames", std::to_string(f.confirm_every_n_frames));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "sim/fleet_runtime.hpp"
 #include "sim/power_table.hpp"
 #include "sim/random_purpose.hpp"
+#include "sim/record_fates.hpp"
 #include "sim/validation_traffic.hpp"
 
 namespace fleet::sim {
@@ -59,7 +60,7 @@ void SimBoard::arm_wakeup(hw::TimeUs at_us) {
 hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, std::size_t len,
                                 hw::TxParams params) {
   if (bearer != hw::Bearer::LORA) return hw::TxStatus::NO_BEARER;
-  if (tx_active_) return hw::TxStatus::RADIO_BUSY;
+  if (tx_active_ || class_a_open_) return hw::TxStatus::RADIO_BUSY;
   const RadioSpec& radio = fleet_.scenario.radio;
   const std::size_t phy_payload_bytes = uplink_phy_payload_bytes(radio, len);
   if (phy_payload_bytes > 255) return hw::TxStatus::TOO_LONG;
@@ -75,10 +76,13 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   hw::UplinkFrame decoded{};
   tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;
   tx_frame_counter_ = decoded.frame_counter;
+  tx_confirmed_ = params.confirmed;
+  mark_fresh_records(decoded);
   tx_frame_.assign(frame, frame + len);
   tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + airtime_us, params.spreading_factor,
                      params.channel_index};
   tx_active_ = true;
+  class_a_open_ = true;
   tx_power_dbm_ = params.tx_power_dbm;
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::TX);
   fleet_.medium.begin(tx_);
@@ -87,7 +91,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
 }
 
 std::uint32_t SimBoard::power_off() {
-  const std::uint32_t records_on_air = tx_active_ ? tx_records_ : 0;
+  const std::uint32_t records_on_air = tx_active_ ? tx_records_leaving() : 0;
   if (tx_active_) {
     tx_active_ = false;
     tx_.end_us = fleet_.now_us;  // no longer on air at the end of the run
@@ -96,6 +100,32 @@ std::uint32_t SimBoard::power_off() {
                                    hw::Component::SENSORS, hw::Component::MODEM})
     set_power_state(component, hw::PowerState::OFF);
   return records_on_air;
+}
+
+// Which of the frame's records the server does not have yet. An unconfirmed frame takes its records
+// off the device (the firmware pops them once start_tx returns): those the server already has leave
+// the books' "held" list here, so they are not counted again anywhere.
+void SimBoard::mark_fresh_records(const hw::UplinkFrame& frame) {
+  Device& device = fleet_.devices[device_id_];
+  tx_fresh_mask_ = 0;
+  tx_fresh_records_ = 0;
+  for (std::size_t i = 0; i < tx_records_; ++i) {
+    const std::uint16_t seq = frame.records[i].seq;
+    if (is_held_delivered(device, seq)) {
+      if (!tx_confirmed_) forget_held(device, seq);
+      continue;
+    }
+    tx_fresh_mask_ = static_cast<std::uint16_t>(tx_fresh_mask_ | (1U << i));
+    ++tx_fresh_records_;
+  }
+}
+
+void SimBoard::book_receive(hw::TimeUs duration_us) {
+  // A cell that empties during the windows powers the receiver only until then (the device then
+  // browns out at its next battery check): a lump must not draw more than the cell holds.
+  feed_battery(ledger_.settle(fleet_.now_us));
+  const double charge_c = fleet_.scenario.fleet.device.lora_radio.rx_a * static_cast<double>(duration_us) * 1e-6;
+  add_charge(hw::Component::LORA_RADIO, std::min(charge_c, std::max(0.0, battery_.remaining_c())));
 }
 
 void SimBoard::end_tx() {

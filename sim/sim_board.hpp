@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hw/hal.hpp"
+#include "hw/uplink_codec.hpp"
 #include "models/battery.hpp"
 #include "models/energy_ledger.hpp"
 #include "models/geo.hpp"
@@ -39,8 +40,21 @@ class SimBoard final : public hw::Hal {
   const std::vector<std::uint8_t>& tx_frame() const { return tx_frame_; }
   std::uint32_t tx_records() const { return tx_records_; }
   std::uint16_t tx_frame_counter() const { return tx_frame_counter_; }
+  bool tx_confirmed() const { return tx_confirmed_; }
+  // Records of the frame that the server did not have when it left (accounting.hpp): bit i for record i.
+  std::uint16_t tx_fresh_mask() const { return tx_fresh_mask_; }
+  std::uint32_t tx_fresh_records() const { return tx_fresh_records_; }
+  // Records that travel with this frame in the books' sense: a confirmed frame's stay queued.
+  std::uint32_t tx_records_leaving() const { return tx_confirmed_ ? 0 : tx_fresh_records_; }
   void end_tx();
   bool tx_active() const { return tx_active_; }
+  // Class A: the radio belongs to the uplink until its receive windows close (hal.hpp): no new frame
+  // starts before end_class_a().
+  void end_class_a() { class_a_open_ = false; }
+  // The receiver on for `duration_us` (a window listening for a preamble, or a downlink being received),
+  // booked as a lump of RX charge: the radio sleeps between the windows (ns-3 ClassAEndDeviceLorawanMac
+  // switches to sleep after TX and after each window), and a lump keeps the quiet windows free of events.
+  void book_receive(hw::TimeUs duration_us);
   // Brown-out prediction: after each event, the time the battery empties under the present load is
   // armed as a BROWN_OUT event if it falls within the run, so a device dies when its cell does, not
   // at its next event. The event is current only if nothing changed the load since.
@@ -64,6 +78,7 @@ class SimBoard final : public hw::Hal {
 
  private:
   void feed_battery(models::EnergyLedger::Interval interval);
+  void mark_fresh_records(const hw::UplinkFrame& frame);
   void add_charge(hw::Component component, double charge_c);
 
   FleetRuntime& fleet_;
@@ -74,6 +89,10 @@ class SimBoard final : public hw::Hal {
   std::uint32_t brown_out_generation_ = 0;
   hw::TimeUs aged_until_us_ = 0;
   bool tx_active_ = false;
+  bool class_a_open_ = false;
+  bool tx_confirmed_ = false;
+  std::uint16_t tx_fresh_mask_ = 0;
+  std::uint32_t tx_fresh_records_ = 0;
   Transmission tx_;
   std::uint32_t tx_records_ = 0;
   std::uint16_t tx_frame_counter_ = 0;

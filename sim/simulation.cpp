@@ -15,6 +15,7 @@
 #include "sim/console_summary.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/fleet_scheduler.hpp"
+#include "sim/gateway_downlinks.hpp"
 #include "sim/network_outputs.hpp"
 #include "sim/network_server.hpp"
 #include "sim/run_outputs.hpp"
@@ -103,7 +104,11 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
     if (scenario.radio.traffic.model == "exponential") fleet.devices.back().validation_traffic.emplace(scenario, id, sf);
   }
   BackhaulBook backhaul_book(world.network.links.size(), scenario.duration_s, scenario.network.load_interval_s);
-  NetworkServer server(&fleet.backhaul, &fleet.deliveries, &backhaul_book);
+  std::vector<GatewayDownlinks> gateway_downlinks;
+  for (std::size_t g = 0; g < world.gateway_nodes.size(); ++g)
+    gateway_downlinks.emplace_back(&fleet, static_cast<std::uint16_t>(g));
+  NetworkServer server(&fleet, &backhaul_book,
+                       DownlinkRoute{&world.platform, world.data_centre_node, world.gateway_nodes, &gateway_downlinks});
   const Backhaul backhaul{&world.platform, &world.network, world.data_centre_node, world.link_up_times_s,
                           scenario.network.gateway_buffer, &server, &fleet.backhaul, &fleet.deliveries,
                           &backhaul_book};

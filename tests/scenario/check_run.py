@@ -213,6 +213,73 @@ def aloha_matches_theory():
         check(abs(ratio - math.exp(-2 * load)) <= 0.02, f"G={load}: delivery ratio {ratio}, e^-2G {math.exp(-2 * load)}")
 
 
+def records_balance(s):
+    r = s["records"]
+    lost = sum(r["lost"].values())
+    check(r["lost_total"] == lost, f"lost_total {r['lost_total']} != sum of reasons {lost}")
+    accounted = r["delivered"] + lost + r["queued_on_device"] + r["on_air"] + r["in_flight"]
+    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
+    check(r["balanced"] is True, "summary says the books do not balance")
+
+
+def confirmed_books_close():
+    # Every frame confirmed in the congested yard of books_close: ACKs are lost to the gateways' duty
+    # cycle and busy transmitters, uplinks to gateways sending ACKs (half-duplex); repeats carry the same
+    # frame counter and must not be delivered or lost twice (accounting.hpp).
+    out = run("confirmed", "--set", "fleet.containers=200", "--set", "duration=1d",
+              "--set", "radio.spreading_factor=12", "--set", "radio.channels=[868.1MHz]",
+              "--set", "fleet.firmware.report_interval=1min", "--set", "fleet.firmware.queue_capacity=4",
+              "--set", "fleet.firmware.confirm_every_n_frames=1")
+    s = load_summary(out)
+    records_balance(s)
+    f, d = s["frames"], s["downlinks"]
+    check(f["confirmed_sent"] == f["sent"], f"every frame should be confirmed: {f}")
+    check(0 < f["acked"] < f["confirmed_sent"], f"some but not all confirmed frames acked: {f}")
+    check(f["acked"] <= d["received"] <= d["sent"], f"acks need received downlinks: {f} {d}")
+    check(d["lost"]["gateway_duty_cycle"] > 0, f"no ACK lost to the gateways' duty cycle: {d}")
+    check(s["records"]["duplicates_at_server"] > 0, "repeats of delivered frames should reach the server")
+    gateways = list(csv.DictReader(open(out / "gateways.csv")))
+    check(sum(int(g["frames_lost_gateway_transmitting"]) for g in gateways) > 0, "no half-duplex losses")
+    with open(out / "devices.csv") as fh:
+        for row in csv.DictReader(fh):
+            check(int(row["frames_acked"]) <= int(row["confirmed_frames_sent"]), f"device {row['device_id']} acked too much")
+            gen = int(row["records_generated"])
+            lost = sum(int(v) for k, v in row.items() if k.startswith("records_lost_"))
+            acc = lost + sum(int(row[k]) for k in ["records_delivered", "records_dropped_queue_full", "records_queued"])
+            check(acc <= gen and gen - acc <= 16, f"device {row['device_id']}: generated {gen}, accounted {acc}")
+
+
+def missed_rx_windows():
+    # 1.5 s of equipment latency each way: every ACK reaches its gateway after RX2 has opened.
+    out = run("late", "--set", "fleet.containers=100", "--set", "duration=1d",
+              "--set", "fleet.firmware.confirm_every_n_frames=1", "--set", "backbone.equipment_latency=1.5s")
+    s = load_summary(out)
+    records_balance(s)
+    f, d = s["frames"], s["downlinks"]
+    check(f["confirmed_sent"] > 0 and f["acked"] == 0, f"no confirmed frame may be acked: {f}")
+    check(d["sent"] == 0 and d["received"] == 0, f"no downlink can be sent: {d}")
+    check(d["lost"]["missed_rx_window"] > 0, f"missed windows not counted: {d}")
+    # One ACK per confirmed transmission that reached the server (the rest were lost on the radio).
+    check(d["lost"]["missed_rx_window"] == f["confirmed_sent"] - f["lost"], f"every answered uplink missed: {f} {d}")
+    # Unacked, the records stay on the devices and are sent again: the server sees them twice, once counted.
+    check(s["records"]["duplicates_at_server"] > 0, f"no repeated records: {s['records']}")
+
+
+def class_a_window_energy():
+    # One unconfirmed SF7 device: the radio's charge is TX over the time on air plus, per uplink, RX for
+    # two empty windows of 8 symbols (RX1 at SF7: 8.192 ms, RX2 at SF12: 262.144 ms), sleep otherwise.
+    out = run("windows", "--set", "fleet.containers=1", "--set", "duration=6h", "--set", "radio.spreading_factor=7",
+              "--set", "radio.path_loss.shadowing_sigma=0dB")
+    row = next(csv.DictReader(open(out / "devices.csv")))
+    frames = int(row["frames_sent"])
+    check(frames >= 5, f"{frames} frames in 6 h")
+    toa_s = (8 + 4.25 + 68) * 1.024e-3  # 38 B PHY payload, as in idle_latency_is_physics
+    tx_a, rx_a, sleep_a = 45e-3, 4.2e-3, 0.6e-6  # the dry-container tracker profile
+    expected_c = frames * (tx_a * toa_s + rx_a * (0.008192 + 0.262144)) + sleep_a * (6 * 3600 - frames * toa_s)
+    measured_c = float(row["charge_lora_radio_mah"]) * 3.6
+    check(math.isclose(measured_c, expected_c, rel_tol=1e-9), f"radio charge {measured_c} C, expected {expected_c} C")
+
+
 def bad_input_exit_2():
     fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
     check(len(fixtures) >= 5, "bad-input fixtures are missing")

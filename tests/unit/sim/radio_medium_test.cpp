@@ -225,3 +225,26 @@ TEST_CASE("Only gateways within SF12 sensitivity - 10 dB are linked: a frame's c
   medium.begin(unheard);
   CHECK(medium.end(unheard).loss == RadioLoss::OUT_OF_COVERAGE);
 }
+
+TEST_CASE("Half-duplex: downlinks booked ahead, out of start order, block the right frames", "[medium]") {
+  RadioMedium medium = medium_with({{100, 0}});
+  // An RX2 downlink is booked first, then an RX1 downlink that starts earlier (another device's).
+  medium.gateway_transmits(0, 2'000'000, 3'000'000);
+  medium.gateway_transmits(0, 1'000'000, 1'100'000);
+  CHECK(medium.gateway_stats()[0].downlinks_sent == 2);
+  CHECK(medium.gateway_stats()[0].airtime_transmitted_s == Approx(1.1));
+  const Transmission in_rx1 = tx(0, 1'050'000, 60'000);
+  medium.begin(in_rx1);
+  CHECK(medium.end(in_rx1).loss == RadioLoss::GATEWAY_TRANSMITTING);
+  const Transmission between = tx(0, 1'500'000, 60'000);
+  medium.begin(between);
+  CHECK(medium.end(between).received.size() == 1);
+  const Transmission in_rx2 = tx(0, 2'500'000, 60'000);
+  medium.begin(in_rx2);
+  CHECK(medium.end(in_rx2).loss == RadioLoss::GATEWAY_TRANSMITTING);
+}
+
+TEST_CASE("Downlink power at the device: the uplink's path loss with the gateway's power", "[medium]") {
+  RadioMedium medium = medium_with({{100, 0}});
+  CHECK(medium.downlink_rssi_dbm(0, 0, 27) == Approx(27 - (7.7 + 37.6 * 2)).margin(1e-4));
+}
