@@ -18,6 +18,7 @@ enum class EventKind : std::uint8_t {
   BROWN_OUT,       // the battery's predicted depletion under the present load (generation-checked)
   FLEET_SAMPLE,    // fleet-wide time-series sample (not a device event)
   TRAFFIC_FRAME,   // the exponential validation source sends its next frame (validation_traffic.hpp)
+  SENSOR_EVENT,    // a door, shock or light event (environment_events.hpp): the firmware is told
 };
 
 struct Event {

@@ -20,6 +20,7 @@ class FleetScheduler {
   void dispatch(const Event& event) const;
   void end_transmission(Device& device) const;
   void check_battery(Device& device) const;
+  void schedule_sensor_event(Device& device) const;  // the container's next door, shock or light event
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 
   FleetRuntime* fleet_;

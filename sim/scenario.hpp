@@ -283,10 +283,25 @@ struct FirmwareSpec {
   bool operator==(const FirmwareSpec&) const = default;
 };
 
+// Sensor events in each container's life (sim/environment_events.hpp): Poisson processes, rates per
+// day per container. All 0 by default: the box stands closed and undisturbed.
+struct EnvironmentSpec {
+  double door_openings_per_day = 0;
+  double door_open_duration_s = 900;  // [A] a customs or stuffing check
+  double shocks_per_day = 0;
+  double shock_peak_g = 6;            // [A] peak acceleration of each shock (a hard set-down)
+  double light_breaches_per_day = 0;  // light inside the box while the door is closed: a breach
+  double light_duration_s = 300;      // [A]
+  double light_level_lx = 500;        // [A] daylight through a cut or an open door, indoors level
+
+  bool operator==(const EnvironmentSpec&) const = default;
+};
+
 struct FleetSpec {
   std::uint32_t containers = 2000;
   DeviceSpec device;
   FirmwareSpec firmware;
+  EnvironmentSpec environment;
 
   bool operator==(const FleetSpec&) const = default;
 };

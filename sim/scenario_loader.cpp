@@ -1216,12 +1216,31 @@ void check_firmware_config(const Context& ctx, const Field& root, const Scenario
   }
 }
 
+EnvironmentSpec read_environment(const Section& fleet) {
+  EnvironmentSpec e;
+  const Section s = fleet.section("environment", {"door_openings_per_day", "door_open_duration", "shocks_per_day",
+                                                  "shock_peak", "light_breaches_per_day", "light_duration", "light_level"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  e.door_openings_per_day = s.quantity("door_openings_per_day", Dimension::DIMENSIONLESS, e.door_openings_per_day, NN);
+  e.door_open_duration_s = s.quantity("door_open_duration", Dimension::TIME, e.door_open_duration_s, Check::POSITIVE);
+  e.shocks_per_day = s.quantity("shocks_per_day", Dimension::DIMENSIONLESS, e.shocks_per_day, NN);
+  e.shock_peak_g = s.quantity("shock_peak", Dimension::ACCELERATION, e.shock_peak_g, NN);
+  e.light_breaches_per_day = s.quantity("light_breaches_per_day", Dimension::DIMENSIONLESS, e.light_breaches_per_day, NN);
+  e.light_duration_s = s.quantity("light_duration", Dimension::TIME, e.light_duration_s, Check::POSITIVE);
+  e.light_level_lx = s.quantity("light_level", Dimension::ILLUMINANCE, e.light_level_lx, NN);
+  // The sensors report whole mg and lux in 16 bits: more would be silently saturated.
+  if (e.shock_peak_g > 65.535) s.fail("shock_peak above the accelerometer's 65535mg");
+  if (e.light_level_lx > 65535) s.fail("light_level above the light sensor's 65535lx");
+  return e;
+}
+
 FleetSpec read_fleet(const Context& ctx, const Section& top) {
   FleetSpec fleet;
-  const Section s = top.section("fleet", {"containers", "profile", "device", "firmware"});
+  const Section s = top.section("fleet", {"containers", "profile", "device", "firmware", "environment"});
   fleet.containers = static_cast<std::uint32_t>(s.integer("containers", 1, 1'000'000, fleet.containers));
   fleet.device = read_device(ctx, s.section("device", DEVICE_KEYS), read_profile_file(ctx, s));
   fleet.firmware = read_firmware(ctx, s);
+  fleet.environment = read_environment(s);
   return fleet;
 }
 

@@ -253,6 +253,15 @@ void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(2, "coalesce_window", q(f.coalesce_window_s, Dimension::TIME));
   w.line(2, "queue_capacity", std::to_string(f.queue_capacity));
   write_firmware_v2(w, f);
+  const EnvironmentSpec& e = fleet.environment;
+  w.line(1, "environment", "");
+  w.line(2, "door_openings_per_day", q(e.door_openings_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "door_open_duration", q(e.door_open_duration_s, Dimension::TIME));
+  w.line(2, "shocks_per_day", q(e.shocks_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "shock_peak", q(e.shock_peak_g, Dimension::ACCELERATION));
+  w.line(2, "light_breaches_per_day", q(e.light_breaches_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "light_duration", q(e.light_duration_s, Dimension::TIME));
+  w.line(2, "light_level", q(e.light_level_lx, Dimension::ILLUMINANCE));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "models/energy_ledger.hpp"
 #include "models/geo.hpp"
 #include "models/random_stream.hpp"
+#include "sim/environment_events.hpp"
 #include "sim/radio_medium.hpp"
 
 namespace fleet::sim {
@@ -57,6 +58,9 @@ class SimBoard final : public hw::Hal {
   std::uint32_t power_off();
   void settle(hw::TimeUs now_us);  // accrue the ledger and battery up to now (end of run)
 
+  // Door, shock and light events of this container (delivered by the fleet scheduler).
+  EnvironmentEvents& environment() { return environment_; }
+
   std::uint32_t device_id() const { return device_id_; }
   models::LocalPoint position() const { return position_; }
   const models::EnergyLedger& ledger() const { return ledger_; }
@@ -91,6 +95,7 @@ class SimBoard final : public hw::Hal {
   models::Battery battery_;
   models::RandomStream firmware_random_;
   models::RandomStream sensor_random_;
+  EnvironmentEvents environment_;
 };
 
 }  // namespace fleet::sim

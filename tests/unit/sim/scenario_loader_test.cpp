@@ -109,6 +109,8 @@ fleet:
       motion_threshold: 50mg
       memory: 1h
     bearers: {lora: {cost: 3}, ship_hub: {cost: 1, max_payload: 100B}, cellular: {cost: 20, max_payload: 280B}}
+  environment: {door_openings_per_day: 0.5, door_open_duration: 20min, shocks_per_day: 2, shock_peak: 3g,
+                light_breaches_per_day: 0.1, light_duration: 2min, light_level: 800lx}
 output: {timeseries_interval: 30min}
 )";
 
@@ -203,6 +205,7 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(f.motion_threshold_g == 0.05);
   CHECK(f.place_memory_s == 3600);
   CHECK(f.bearers == std::array<BearerSpec, 3>{BearerSpec{3, 51}, BearerSpec{1, 100}, BearerSpec{20, 280}});
+  CHECK(s.fleet.environment == EnvironmentSpec{0.5, 1200, 2, 3, 0.1, 120, 800});
   CHECK(s.output.timeseries_interval_s == 1800);
 }
 

@@ -90,6 +90,7 @@ Scenario awkward_scenario() {
   f.motion_threshold_g = 2;
   f.place_memory_s = 7 * 86400;
   f.bearers = {BearerSpec{0, 51}, BearerSpec{255, 25}, BearerSpec{7, 280}};
+  s.fleet.environment = {1.0 / 3, 0.001, 1e6, 0.0125, 0.3, 7.5, 65535};
   s.output.timeseries_interval_s = 0.25;
   return s;
 }
