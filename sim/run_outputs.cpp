@@ -176,7 +176,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "records_dropped_queue_full,"
-         "records_queued,frames_sent,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
+         "records_queued,frames_sent,airtime_s,duty_cycle_deferrals,latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
          "charge_total_mah,mean_current_ua,state_of_charge,battery_life_years,gnss_fixes,gnss_failures,browned_out,"
          "browned_out_at_s\n";
@@ -197,7 +197,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     for (const std::string& field :
          {format_number(stats.records_dropped_queue_full),
           format_number(static_cast<std::uint64_t>(device.firmware.queued_records())), format_number(device.frames_sent()),
-          format_number(stats.tx_deferred_duty_cycle),
+          format_number(device.board.airtime_s()), format_number(stats.tx_deferred_duty_cycle),
           format_number(delivered.records_delivered ? delivered.latency_sum_s / delivered.records_delivered : 0.0),
           format_number(delivered.records_delivered ? delivered.age.time_average_s(fleet.scenario.duration_s) : 0.0)}) {
       line += field + ',';

@@ -73,6 +73,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   phy.preamble_symbols = static_cast<std::uint16_t>(radio.preamble_symbols);
   phy.low_data_rate_optimize = hw::ldro_required(phy.spreading_factor, phy.bandwidth_hz);
   const hw::TimeUs airtime_us = hw::lora_time_on_air_us(phy, phy_payload_bytes);
+  airtime_us_ += airtime_us;
 
   hw::UplinkFrame decoded{};
   tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;

@@ -52,6 +52,7 @@ class SimBoard final : public hw::Hal {
   // Modem: one periodic tracking-area update; arms the next one.
   void modem_tracking_area_update();
   std::uint32_t gnss_fixes() const { return gnss_fixes_; }
+  double airtime_s() const { return static_cast<double>(airtime_us_) * 1e-6; }  // every frame started, in full
   std::uint32_t gnss_failures() const { return gnss_failures_; }
   // Brown-out: the frame on air (if any) is cut short and every component is switched off, so the
   // ledger and the battery accrue nothing more. Returns the records that were on air.
@@ -91,6 +92,7 @@ class SimBoard final : public hw::Hal {
   hw::TimeUs last_fix_us_ = 0;
   std::uint32_t gnss_fixes_ = 0;
   std::uint32_t gnss_failures_ = 0;
+  hw::TimeUs airtime_us_ = 0;
   models::EnergyLedger ledger_;
   models::Battery battery_;
   models::RandomStream firmware_random_;
