@@ -6,11 +6,11 @@
 namespace fleet::hw {
 namespace {
 
-constexpr TimeUs MINUTE_US = 60 * US_PER_S;
-constexpr TimeUs HOUR_US = 60 * MINUTE_US;
-constexpr TimeUs DAY_US = 24 * HOUR_US;
 constexpr std::size_t ONE_RECORD_FRAME_BYTES = uplink_frame_bytes(1);
 constexpr std::size_t FULL_FRAME_BYTES = MAX_UPLINK_FRAME_BYTES;
+static_assert(config_field_range(ConfigField::BEARERS).min == ONE_RECORD_FRAME_BYTES &&
+              config_field_range(ConfigField::BEARERS).max == FULL_FRAME_BYTES);
+static_assert(config_field_range(ConfigField::QUEUE_CAPACITY).max == RecordQueue::MAX);
 constexpr std::int32_t MAX_LAT_E7 = 900'000'000;
 constexpr std::int32_t MAX_LON_E7 = 1'800'000'000;
 
@@ -19,13 +19,21 @@ constexpr bool within(T value, U lo, U hi) {
   return value >= static_cast<T>(lo) && value <= static_cast<T>(hi);
 }
 
-constexpr bool optional_period(TimeUs value, TimeUs lo, TimeUs hi) { return value == 0 || within(value, lo, hi); }
+// Whether the value lies in the field's range (config_field_range).
+template <typename T>
+constexpr bool in_range(T value, ConfigField field) {
+  const ConfigRange range = config_field_range(field);
+  return static_cast<std::int64_t>(value) >= range.min && static_cast<std::int64_t>(value) <= range.max;
+}
+
+// GNSS and heartbeat periods: 0 = off, else in range.
+constexpr bool optional_period(TimeUs value, ConfigField field) { return value == 0 || in_range(value, field); }
 
 bool geofence_valid(const Geofence& fence) {
   if (!within(fence.lat_e7, -MAX_LAT_E7, MAX_LAT_E7) || !within(fence.lon_e7, -MAX_LON_E7, MAX_LON_E7)) return false;
   switch (fence.shape) {
     case GeofenceShape::CIRCLE:
-      return within(fence.radius_m, 1U, 100'000U);
+      return in_range(fence.radius_m, ConfigField::GEOFENCES);
     case GeofenceShape::BOX:
       return within(fence.lat2_e7, -MAX_LAT_E7, MAX_LAT_E7) && within(fence.lon2_e7, -MAX_LON_E7, MAX_LON_E7) &&
              fence.lat_e7 < fence.lat2_e7 && fence.lon_e7 < fence.lon2_e7;
@@ -37,13 +45,13 @@ bool bearers_valid(const FirmwareConfig& config) {
   bool any_present = false;
   for (const BearerConfig& bearer : config.bearers) {
     any_present = any_present || bearer.present;
-    if (!within(bearer.max_payload_bytes, ONE_RECORD_FRAME_BYTES, FULL_FRAME_BYTES)) return false;
+    if (!in_range(bearer.max_payload_bytes, ConfigField::BEARERS)) return false;
   }
   return any_present;
 }
 
 bool channels_valid(const FirmwareConfig& config) {
-  if (!within(config.channel_count, std::size_t{1}, MAX_CHANNELS)) return false;
+  if (!in_range(config.channel_count, ConfigField::CHANNELS)) return false;
   for (std::size_t c = 0; c < config.channel_count; ++c) {
     if (config.channel_sub_band[c] >= SUB_BAND_COUNT) return false;
   }
@@ -53,54 +61,55 @@ bool channels_valid(const FirmwareConfig& config) {
 }  // namespace
 
 ConfigField validate_config(const FirmwareConfig& c) {
-  if (!within(c.sample_interval_us, US_PER_S, DAY_US)) return ConfigField::SAMPLE_INTERVAL;
-  if (c.coalesce_window_us > MINUTE_US) return ConfigField::COALESCE_WINDOW;
-  if (static_cast<std::size_t>(c.policy) >= REPORT_POLICY_COUNT) return ConfigField::POLICY;
-  if (!within(c.report_interval_us, US_PER_S, 30 * DAY_US)) return ConfigField::REPORT_INTERVAL;
-  if (c.report_jitter_us > c.report_interval_us) return ConfigField::REPORT_JITTER;
+  using F = ConfigField;
+  if (!in_range(c.sample_interval_us, F::SAMPLE_INTERVAL)) return F::SAMPLE_INTERVAL;
+  if (!in_range(c.coalesce_window_us, F::COALESCE_WINDOW)) return F::COALESCE_WINDOW;
+  if (!in_range(static_cast<std::size_t>(c.policy), F::POLICY)) return F::POLICY;
+  if (!in_range(c.report_interval_us, F::REPORT_INTERVAL)) return F::REPORT_INTERVAL;
+  if (c.report_jitter_us > c.report_interval_us) return F::REPORT_JITTER;
   for (TimeUs interval_us : c.place_report_interval_us) {
-    if (!within(interval_us, US_PER_S, 30 * DAY_US)) return ConfigField::PLACE_REPORT_INTERVAL;
+    if (!in_range(interval_us, F::PLACE_REPORT_INTERVAL)) return F::PLACE_REPORT_INTERVAL;
   }
-  if (!optional_period(c.gnss_interval_us, MINUTE_US, 30 * DAY_US)) return ConfigField::GNSS_INTERVAL;
-  if (!within(c.gnss_timeout_us, US_PER_S, 10 * MINUTE_US)) return ConfigField::GNSS_TIMEOUT;
-  if (!optional_period(c.heartbeat_interval_us, MINUTE_US, 30 * DAY_US)) return ConfigField::HEARTBEAT_INTERVAL;
-  if (c.battery_low_percent > 100 || c.battery_critical_percent > c.battery_low_percent)
-    return ConfigField::BATTERY_THRESHOLDS;
-  if (!within(c.low_battery_factor, 1U, 64U) || !within(c.critical_battery_factor, 1U, 64U) ||
+  if (!optional_period(c.gnss_interval_us, F::GNSS_INTERVAL)) return F::GNSS_INTERVAL;
+  if (!in_range(c.gnss_timeout_us, F::GNSS_TIMEOUT)) return F::GNSS_TIMEOUT;
+  if (!optional_period(c.heartbeat_interval_us, F::HEARTBEAT_INTERVAL)) return F::HEARTBEAT_INTERVAL;
+  if (!in_range(c.battery_low_percent, F::BATTERY_THRESHOLDS) || c.battery_critical_percent > c.battery_low_percent)
+    return F::BATTERY_THRESHOLDS;
+  if (!in_range(c.low_battery_factor, F::BATTERY_FACTORS) || !in_range(c.critical_battery_factor, F::BATTERY_FACTORS) ||
       c.critical_battery_factor < c.low_battery_factor)
-    return ConfigField::BATTERY_FACTORS;
-  if ((c.alert_mask & ~ALL_ALERTS_MASK) != 0) return ConfigField::ALERT_MASK;
-  if (!within(c.shock_alert_mg, 100U, 16'000U)) return ConfigField::SHOCK_ALERT;
-  if (!within(c.temperature_min_cdeg, -4000, 8500) || !within(c.temperature_max_cdeg, -4000, 8500) ||
+    return F::BATTERY_FACTORS;
+  if ((c.alert_mask & ~ALL_ALERTS_MASK) != 0) return F::ALERT_MASK;
+  if (!in_range(c.shock_alert_mg, F::SHOCK_ALERT)) return F::SHOCK_ALERT;
+  if (!in_range(c.temperature_min_cdeg, F::TEMPERATURE_RANGE) || !in_range(c.temperature_max_cdeg, F::TEMPERATURE_RANGE) ||
       c.temperature_min_cdeg >= c.temperature_max_cdeg)
-    return ConfigField::TEMPERATURE_RANGE;
-  if (c.humidity_max_permille > 1000 || c.humidity_min_permille >= c.humidity_max_permille)
-    return ConfigField::HUMIDITY_RANGE;
-  if (c.light_alert_lux == 0) return ConfigField::LIGHT_ALERT;
-  if (c.alert_holdoff_us > DAY_US) return ConfigField::ALERT_HOLDOFF;
-  if (c.max_retries > 8) return ConfigField::MAX_RETRIES;
-  if (!within(c.retry_backoff_us, US_PER_S, HOUR_US)) return ConfigField::RETRY_BACKOFF;
-  if (!within(c.link_probe_interval_us, MINUTE_US, DAY_US)) return ConfigField::LINK_PROBE_INTERVAL;
-  if (c.geofence_count > MAX_GEOFENCES) return ConfigField::GEOFENCES;
+    return F::TEMPERATURE_RANGE;
+  if (!in_range(c.humidity_max_permille, F::HUMIDITY_RANGE) || c.humidity_min_permille >= c.humidity_max_permille)
+    return F::HUMIDITY_RANGE;
+  if (!in_range(c.light_alert_lux, F::LIGHT_ALERT)) return F::LIGHT_ALERT;
+  if (!in_range(c.alert_holdoff_us, F::ALERT_HOLDOFF)) return F::ALERT_HOLDOFF;
+  if (!in_range(c.max_retries, F::MAX_RETRIES)) return F::MAX_RETRIES;
+  if (!in_range(c.retry_backoff_us, F::RETRY_BACKOFF)) return F::RETRY_BACKOFF;
+  if (!in_range(c.link_probe_interval_us, F::LINK_PROBE_INTERVAL)) return F::LINK_PROBE_INTERVAL;
+  if (c.geofence_count > MAX_GEOFENCES) return F::GEOFENCES;
   for (std::size_t i = 0; i < c.geofence_count; ++i) {
-    if (!geofence_valid(c.geofences[i])) return ConfigField::GEOFENCES;
+    if (!geofence_valid(c.geofences[i])) return F::GEOFENCES;
   }
-  if (!within(c.motion_threshold_mg, 1U, 2000U)) return ConfigField::MOTION_THRESHOLD;
-  if (!within(c.place_memory_us, MINUTE_US, 7 * DAY_US)) return ConfigField::PLACE_MEMORY;
-  if (!within(c.queue_capacity, std::size_t{1}, RecordQueue::MAX)) return ConfigField::QUEUE_CAPACITY;
-  if (static_cast<std::size_t>(c.overflow_policy) >= OVERFLOW_POLICY_COUNT) return ConfigField::OVERFLOW_POLICY;
-  if (!bearers_valid(c)) return ConfigField::BEARERS;
-  if (!within(c.spreading_factor, 7U, 12U)) return ConfigField::SPREADING_FACTOR;
-  if (!within(c.tx_power_dbm, -4, 27)) return ConfigField::TX_POWER;
-  if (!channels_valid(c)) return ConfigField::CHANNELS;
+  if (!in_range(c.motion_threshold_mg, F::MOTION_THRESHOLD)) return F::MOTION_THRESHOLD;
+  if (!in_range(c.place_memory_us, F::PLACE_MEMORY)) return F::PLACE_MEMORY;
+  if (!in_range(c.queue_capacity, F::QUEUE_CAPACITY)) return F::QUEUE_CAPACITY;
+  if (!in_range(static_cast<std::size_t>(c.overflow_policy), F::OVERFLOW_POLICY)) return F::OVERFLOW_POLICY;
+  if (!bearers_valid(c)) return F::BEARERS;
+  if (!in_range(c.spreading_factor, F::SPREADING_FACTOR)) return F::SPREADING_FACTOR;
+  if (!in_range(c.tx_power_dbm, F::TX_POWER)) return F::TX_POWER;
+  if (!channels_valid(c)) return F::CHANNELS;
   for (std::uint16_t permille : c.sub_band_duty_permille) {
-    if (!within(permille, 1U, 1000U)) return ConfigField::DUTY_CYCLE;
+    if (!in_range(permille, F::DUTY_CYCLE)) return F::DUTY_CYCLE;
   }
-  if (c.bandwidth_khz != 125 && c.bandwidth_khz != 250 && c.bandwidth_khz != 500) return ConfigField::BANDWIDTH;
-  if (!within(c.coding_rate, 1U, 4U)) return ConfigField::CODING_RATE;
-  if (c.preamble_symbols < 6) return ConfigField::PREAMBLE;
-  if (c.mac_overhead_bytes > 64) return ConfigField::MAC_OVERHEAD;
-  return ConfigField::NONE;
+  if (c.bandwidth_khz != 125 && c.bandwidth_khz != 250 && c.bandwidth_khz != 500) return F::BANDWIDTH;
+  if (!in_range(c.coding_rate, F::CODING_RATE)) return F::CODING_RATE;
+  if (!in_range(c.preamble_symbols, F::PREAMBLE)) return F::PREAMBLE;
+  if (!in_range(c.mac_overhead_bytes, F::MAC_OVERHEAD)) return F::MAC_OVERHEAD;
+  return F::NONE;
 }
 
 const char* config_field_name(ConfigField field) {

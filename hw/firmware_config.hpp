@@ -172,6 +172,63 @@ enum class ConfigField : std::uint8_t {
   MAC_OVERHEAD,
 };
 
+// The bounds of a field, inclusive, in the unit of its FirmwareConfig member (TimeUs fields in us).
+// THE definition of every range: validate_config() checks against it and the scenario loader quotes it.
+// Rules between fields come on top: report_jitter <= report_interval; critical <= low percent and
+// critical >= low factor; temperature and humidity min < max; GNSS and heartbeat intervals may also be
+// 0 (off); a box geofence needs south-west < north-east corners; at least one bearer present; bandwidth
+// 125, 250 or 500 kHz. For GEOFENCES the range is a circle's radius_m (at most MAX_GEOFENCES fences),
+// for BEARERS max_payload_bytes, for CHANNELS channel_count (each channel in a sub-band 0..2).
+struct ConfigRange {
+  std::int64_t min;
+  std::int64_t max;
+};
+
+constexpr ConfigRange config_field_range(ConfigField field) {
+  constexpr std::int64_t S = static_cast<std::int64_t>(US_PER_S);
+  constexpr std::int64_t MIN = 60 * S;
+  constexpr std::int64_t HOUR = 60 * MIN;
+  constexpr std::int64_t DAY = 24 * HOUR;
+  switch (field) {
+    case ConfigField::NONE: return {0, 0};
+    case ConfigField::SAMPLE_INTERVAL: return {S, DAY};
+    case ConfigField::COALESCE_WINDOW: return {0, MIN};
+    case ConfigField::POLICY: return {0, static_cast<std::int64_t>(REPORT_POLICY_COUNT) - 1};
+    case ConfigField::REPORT_INTERVAL: return {S, 30 * DAY};
+    case ConfigField::REPORT_JITTER: return {0, 30 * DAY};
+    case ConfigField::PLACE_REPORT_INTERVAL: return {S, 30 * DAY};
+    case ConfigField::GNSS_INTERVAL: return {MIN, 30 * DAY};
+    case ConfigField::GNSS_TIMEOUT: return {S, 10 * MIN};
+    case ConfigField::HEARTBEAT_INTERVAL: return {MIN, 30 * DAY};
+    case ConfigField::BATTERY_THRESHOLDS: return {0, 100};
+    case ConfigField::BATTERY_FACTORS: return {1, 64};
+    case ConfigField::ALERT_MASK: return {0, ALL_ALERTS_MASK};
+    case ConfigField::SHOCK_ALERT: return {100, 16'000};
+    case ConfigField::TEMPERATURE_RANGE: return {-4000, 8500};
+    case ConfigField::HUMIDITY_RANGE: return {0, 1000};
+    case ConfigField::LIGHT_ALERT: return {1, 65'535};
+    case ConfigField::ALERT_HOLDOFF: return {0, DAY};
+    case ConfigField::MAX_RETRIES: return {0, 8};
+    case ConfigField::RETRY_BACKOFF: return {S, HOUR};
+    case ConfigField::LINK_PROBE_INTERVAL: return {MIN, DAY};
+    case ConfigField::GEOFENCES: return {1, 100'000};
+    case ConfigField::MOTION_THRESHOLD: return {1, 2000};
+    case ConfigField::PLACE_MEMORY: return {MIN, 7 * DAY};
+    case ConfigField::QUEUE_CAPACITY: return {1, 64};  // RecordQueue::MAX (static_assert in firmware_config.cpp)
+    case ConfigField::OVERFLOW_POLICY: return {0, static_cast<std::int64_t>(OVERFLOW_POLICY_COUNT) - 1};
+    case ConfigField::BEARERS: return {25, 280};  // one record .. a full frame (static_assert in firmware_config.cpp)
+    case ConfigField::SPREADING_FACTOR: return {7, 12};
+    case ConfigField::TX_POWER: return {-4, 27};
+    case ConfigField::CHANNELS: return {1, static_cast<std::int64_t>(MAX_CHANNELS)};
+    case ConfigField::DUTY_CYCLE: return {1, 1000};
+    case ConfigField::BANDWIDTH: return {125, 500};
+    case ConfigField::CODING_RATE: return {1, 4};
+    case ConfigField::PREAMBLE: return {6, 255};
+    case ConfigField::MAC_OVERHEAD: return {0, 64};
+  }
+  return {0, 0};
+}
+
 ConfigField validate_config(const FirmwareConfig& config);
 // The field's name as the scenario schema would spell it (e.g. "report_interval"), for error messages.
 const char* config_field_name(ConfigField field);

@@ -21,6 +21,7 @@ enum class EventKind : std::uint8_t {
   RX1_OPEN,        // class A: the first receive window after a confirmed uplink opens
   RX2_OPEN,        // class A: the second one, when nothing came in RX1
   CLASS_A_DONE,    // the windows have closed (or the downlink has been received): the firmware is told
+  SENSOR_EVENT,    // a door, shock or light event (environment_events.hpp): the firmware is told
 };
 
 struct Event {

@@ -35,6 +35,7 @@ void FleetScheduler::operator()() const {
     device.firmware.on_boot();
     reconcile_held(device);
     check_battery(device);
+    schedule_sensor_event(device);
   }
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
 
@@ -106,11 +107,24 @@ void FleetScheduler::dispatch(const Event& event) const {
       ++fleet.device_events;
       finish_class_a(device);
       break;
+    case EventKind::SENSOR_EVENT: {
+      ++fleet.device_events;
+      const hw::SensorEvent sensed = device.board.environment().take();
+      device.board.charge_firmware_run();
+      device.firmware.on_sensor_event(sensed);
+      schedule_sensor_event(device);
+      break;
+    }
     case EventKind::FLEET_SAMPLE:
       break;
   }
   reconcile_held(device);
   check_battery(device);
+}
+
+void FleetScheduler::schedule_sensor_event(Device& device) const {
+  const hw::TimeUs at_us = device.board.environment().next_us();
+  if (at_us <= end_us_) fleet_->events.push(at_us, EventKind::SENSOR_EVENT, device.board.device_id());
 }
 
 // Brown-out, when the cell is empty or cannot hold its voltage above the cut-off under the present

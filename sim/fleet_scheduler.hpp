@@ -23,6 +23,7 @@ class FleetScheduler {
   void open_window(Device& device, RxWindow window) const;
   void finish_class_a(Device& device) const;
   void check_battery(Device& device) const;
+  void schedule_sensor_event(Device& device) const;  // the container's next door, shock or light event
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 
   FleetRuntime* fleet_;

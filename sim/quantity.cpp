@@ -43,6 +43,8 @@ constexpr std::array<Unit, 3> DATA_SIZE_UNITS{{{"B", 0, 1}, {"kB", 3, 1}, {"MB",
 constexpr std::array<Unit, 1> FRACTION_UNITS{{{"%", -2, 1}}};
 constexpr std::array<Unit, 2> RESISTANCE_UNITS{{{"mOhm", -3, 1}, {"Ohm", 0, 1}}};
 constexpr std::array<Unit, 1> TEMPERATURE_UNITS{{{"degC", 0, 1}}};
+constexpr std::array<Unit, 2> ACCELERATION_UNITS{{{"mg", -3, 1}, {"g", 0, 1}}};
+constexpr std::array<Unit, 1> ILLUMINANCE_UNITS{{{"lx", 0, 1}}};
 
 DimensionInfo info(Dimension dimension) {
   switch (dimension) {
@@ -76,6 +78,10 @@ DimensionInfo info(Dimension dimension) {
       return {"a resistance", "1.5Ohm or 200mOhm", "Ohm", false, RESISTANCE_UNITS};
     case Dimension::TEMPERATURE:
       return {"a temperature", "20degC or -40degC", "degC", false, TEMPERATURE_UNITS};
+    case Dimension::ACCELERATION:
+      return {"an acceleration", "4g or 30mg", "g", false, ACCELERATION_UNITS};
+    case Dimension::ILLUMINANCE:
+      return {"an illuminance", "20lx", "lx", false, ILLUMINANCE_UNITS};
   }
   return {"a number", "3.76", "", true, {}};
 }

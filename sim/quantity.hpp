@@ -25,6 +25,8 @@ enum class Dimension {
   FRACTION,       // 0..1; "1%" or "0.01"
   RESISTANCE,     // ohm ("1.5Ohm")
   TEMPERATURE,    // degrees Celsius, kept in degC ("-20degC")
+  ACCELERATION,   // in g, standard gravity (9.80665 m/s^2), as accelerometers report it ("4g", "30mg")
+  ILLUMINANCE,    // lux ("20lx")
 };
 
 struct QuantityResult {

@@ -14,6 +14,7 @@ enum class RandomPurpose : std::uint64_t {
   SHADOWING = 4,  // per (device, gateway) log-normal shadowing; the gateway index is folded in
   VALIDATION_TRAFFIC = 5,  // the exponential validation source (radio.traffic): gaps and channel
   GNSS = 6,       // whether the device sees the sky
+  ENVIRONMENT = 7,  // door openings, shocks, light breaches (sim/environment_events.hpp)
 };
 
 inline models::RandomStream make_stream(std::uint64_t seed, std::uint64_t entity_id, RandomPurpose purpose,

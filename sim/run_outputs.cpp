@@ -196,7 +196,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "records_lost_gateway_buffer_full,records_dropped_queue_full,"
-         "records_queued,frames_sent,duty_cycle_deferrals,confirmed_frames_sent,frames_acked,downlinks_sent,"
+         "records_queued,frames_sent,airtime_s,duty_cycle_deferrals,confirmed_frames_sent,frames_acked,downlinks_sent,"
          "downlinks_received,";
   for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) out << "downlinks_lost_" << downlink_loss_name(static_cast<DownlinkLoss>(r)) << ',';
   out << "latency_mean_s,age_of_information_mean_s,"
@@ -220,8 +220,9 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     line += format_number(delivered.records_lost_gateway_buffer) + ',';
     for (const std::string& field :
          {format_number(device.records_dropped()), format_number(device.records_queued()), format_number(device.frames_sent()),
-          format_number(stats.tx_deferred_duty_cycle), format_number(device.confirmed_frames_sent),
-          format_number(device.frames_acked), format_number(device.downlinks_sent), format_number(device.downlinks_received)}) {
+          format_number(device.board.airtime_s()), format_number(stats.tx_deferred_duty_cycle),
+          format_number(device.confirmed_frames_sent), format_number(device.frames_acked),
+          format_number(device.downlinks_sent), format_number(device.downlinks_received)}) {
       line += field + ',';
     }
     for (std::uint32_t lost : device.downlinks_lost) line += format_number(lost) + ',';

@@ -3,10 +3,12 @@
 // The loader (scenario_loader.cpp) is the only code that reads YAML; everything else reads these.
 // Defaults are the documented ones (scenarios/README.md), each with its source.
 // operator== compares every field: the resolved-YAML round trip is tested with it.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "hw/firmware_config.hpp"
 #include "models/battery_params.hpp"
 #include "sim/network_spec.hpp"
 
@@ -225,22 +227,103 @@ struct DeviceSpec {
   bool operator==(const DeviceSpec&) const = default;
 };
 
+// The firmware's own defaults (hw/firmware_config.hpp): FirmwareSpec starts from them, so the
+// scenario format and the firmware never disagree about a default.
+inline constexpr hw::FirmwareConfig FIRMWARE_DEFAULTS{};
+
+constexpr double seconds_of(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
+
+// A port or yard area known to the firmware (degrees). "circle": `center` and `radius_m`;
+// "box": `south_west` and `north_east` corners. The other shape's fields stay at their defaults.
+struct GeofenceSpec {
+  std::string shape = "circle";  // "circle" or "box"
+  GeoPoint center;
+  double radius_m = 1000;
+  GeoPoint south_west;
+  GeoPoint north_east;
+
+  bool operator==(const GeofenceSpec&) const = default;
+};
+
+// One bearer's firmware settings: preference (lower cost first) and application payload limit.
+// Whether the device has it comes from the device profile (LoRa always; cellular = modem.present;
+// the ship hub's on-board link is not in the profiles yet). LoRa's payload limit is not a key: it
+// follows each device's SF (firmware_setup.hpp), so bearers[LORA].max_payload_bytes stays unused.
+struct BearerSpec {
+  int cost = 1;
+  double max_payload_bytes = 242;
+
+  bool operator==(const BearerSpec&) const = default;
+};
+
 struct FirmwareSpec {
   double sample_interval_s = 900;
   double report_interval_s = 3600;  // [S] hourly in port (Hapag-Lloyd LIVE FAQ)
   double report_jitter_s = 30;
   double coalesce_window_s = 2;
   int queue_capacity = 32;
-  // Every n-th routine frame goes confirmed (0 = never): hw::FirmwareConfig::confirm_every_n_frames.
-  int confirm_every_n_frames = 0;
+
+  // ---- firmware v2 (issue #3): policy, GNSS, battery saving, alerts, place, queue, bearers.
+  // Every value is checked against hw::validate_config's ranges by the loader. ----
+  hw::ReportPolicy policy = FIRMWARE_DEFAULTS.policy;
+  // place_aware report periods by hw::Place: unknown, port, sea, road.
+  std::array<double, hw::PLACE_COUNT> place_report_interval_s = {
+      seconds_of(FIRMWARE_DEFAULTS.place_report_interval_us[0]), seconds_of(FIRMWARE_DEFAULTS.place_report_interval_us[1]),
+      seconds_of(FIRMWARE_DEFAULTS.place_report_interval_us[2]), seconds_of(FIRMWARE_DEFAULTS.place_report_interval_us[3])};
+  hw::OverflowPolicy overflow_policy = FIRMWARE_DEFAULTS.overflow_policy;
+  double gnss_interval_s = seconds_of(FIRMWARE_DEFAULTS.gnss_interval_us);  // 0 = off
+  double gnss_timeout_s = seconds_of(FIRMWARE_DEFAULTS.gnss_timeout_us);
+  double heartbeat_interval_s = seconds_of(FIRMWARE_DEFAULTS.heartbeat_interval_us);  // 0 = off
+  // Battery-aware degradation: below these charge fractions (0 = level off) periods are stretched.
+  double battery_low_fraction = FIRMWARE_DEFAULTS.battery_low_percent / 100.0;
+  double battery_critical_fraction = FIRMWARE_DEFAULTS.battery_critical_percent / 100.0;
+  int low_battery_stretch = FIRMWARE_DEFAULTS.low_battery_factor;
+  int critical_battery_stretch = FIRMWARE_DEFAULTS.critical_battery_factor;
+  // Event alerts (confirmed uplinks): bit (1 << hw::AlertCause) enables each cause.
+  std::uint8_t alert_mask = FIRMWARE_DEFAULTS.alert_mask;
+  double shock_alert_g = FIRMWARE_DEFAULTS.shock_alert_mg / 1000.0;
+  double temperature_alert_min_c = FIRMWARE_DEFAULTS.temperature_min_cdeg / 100.0;
+  double temperature_alert_max_c = FIRMWARE_DEFAULTS.temperature_max_cdeg / 100.0;
+  double humidity_alert_min = FIRMWARE_DEFAULTS.humidity_min_permille / 1000.0;  // relative humidity, 0..1
+  double humidity_alert_max = FIRMWARE_DEFAULTS.humidity_max_permille / 1000.0;
+  double light_alert_lx = FIRMWARE_DEFAULTS.light_alert_lux;
+  double alert_holdoff_s = seconds_of(FIRMWARE_DEFAULTS.alert_holdoff_us);
+  int max_retries = FIRMWARE_DEFAULTS.max_retries;
+  double retry_backoff_s = seconds_of(FIRMWARE_DEFAULTS.retry_backoff_us);
+  double link_probe_interval_s = seconds_of(FIRMWARE_DEFAULTS.link_probe_interval_us);
+  int confirm_every_n_frames = FIRMWARE_DEFAULTS.confirm_every_n_frames;  // 0 = never
+  // Place awareness.
+  std::vector<GeofenceSpec> geofences;
+  double motion_threshold_g = FIRMWARE_DEFAULTS.motion_threshold_mg / 1000.0;
+  double place_memory_s = seconds_of(FIRMWARE_DEFAULTS.place_memory_us);
+  // Bearers by hw::Bearer: LoRa, ship hub, cellular.
+  std::array<BearerSpec, hw::BEARER_COUNT> bearers = {
+      BearerSpec{FIRMWARE_DEFAULTS.bearers[0].cost, FIRMWARE_DEFAULTS.bearers[0].max_payload_bytes},
+      BearerSpec{FIRMWARE_DEFAULTS.bearers[1].cost, FIRMWARE_DEFAULTS.bearers[1].max_payload_bytes},
+      BearerSpec{FIRMWARE_DEFAULTS.bearers[2].cost, FIRMWARE_DEFAULTS.bearers[2].max_payload_bytes}};
 
   bool operator==(const FirmwareSpec&) const = default;
+};
+
+// Sensor events in each container's life (sim/environment_events.hpp): Poisson processes, rates per
+// day per container. All 0 by default: the box stands closed and undisturbed.
+struct EnvironmentSpec {
+  double door_openings_per_day = 0;
+  double door_open_duration_s = 900;  // [A] a customs or stuffing check
+  double shocks_per_day = 0;
+  double shock_peak_g = 6;            // [A] peak acceleration of each shock (a hard set-down)
+  double light_breaches_per_day = 0;  // light inside the box while the door is closed: a breach
+  double light_duration_s = 300;      // [A]
+  double light_level_lx = 500;        // [A] daylight through a cut or an open door, indoors level
+
+  bool operator==(const EnvironmentSpec&) const = default;
 };
 
 struct FleetSpec {
   std::uint32_t containers = 2000;
   DeviceSpec device;
   FirmwareSpec firmware;
+  EnvironmentSpec environment;
 
   bool operator==(const FleetSpec&) const = default;
 };

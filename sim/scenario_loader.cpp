@@ -1,6 +1,7 @@
 #include "sim/scenario_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -20,13 +21,14 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "hw/record_queue.hpp"
+#include "hw/firmware_config.hpp"
 #include "models/battery_params.hpp"
 #include "models/cable_catalogue.hpp"
 #include "models/eu868_channel_plan.hpp"
 #include "sim/battery_setup.hpp"
 #include "sim/device_schema.hpp"
 #include "sim/did_you_mean.hpp"
+#include "sim/firmware_setup.hpp"
 #include "sim/quantity.hpp"
 
 // How errors find their place: every node being read travels as a Field that knows its key path,
@@ -474,6 +476,85 @@ class Section {
   Field field_;
   std::vector<std::pair<std::string, Field>> entries_;
 };
+
+// ---- the firmware (fleet.firmware): every range is hw::config_field_range's, the one definition ----
+
+// A limit of the firmware (an integer in its own unit, `unit_si` scenario units each) as the scenario
+// would write it: "1d", "95%", "100mg", "-40degC".
+std::string limit_text(std::int64_t limit, double unit_si, Dimension dimension) {
+  const double value = static_cast<double>(limit) * unit_si;
+  switch (dimension) {
+    case Dimension::TIME:
+      for (const auto& [symbol, seconds] : {std::pair{"d", 86400.0}, {"h", 3600.0}, {"min", 60.0}, {"s", 1.0},
+                                            {"ms", 1e-3}, {"us", 1e-6}}) {
+        const double count = value / seconds;
+        if (count >= 1 && count == std::round(count)) return format_quantity(count, Dimension::DIMENSIONLESS) + symbol;
+      }
+      return "0s";
+    case Dimension::FRACTION:
+      return format_quantity(static_cast<double>(limit) * (unit_si * 100), Dimension::DIMENSIONLESS) + "%";
+    case Dimension::ACCELERATION:
+      return format_quantity(static_cast<double>(limit) * (unit_si * 1000), Dimension::DIMENSIONLESS) + "mg";
+    default:
+      return format_quantity(value, dimension);
+  }
+}
+
+std::string range_text(hw::ConfigField field, double unit_si, Dimension dimension) {
+  const hw::ConfigRange range = hw::config_field_range(field);
+  return limit_text(range.min, unit_si, dimension) + " to " + limit_text(range.max, unit_si, dimension);
+}
+
+// A firmware setting read as a quantity and converted to the firmware's unit (`unit_si` each): inside
+// config_field_range(range_of) and, unless it is a time (kept in microseconds), a whole number of that
+// unit — the firmware would otherwise round or clamp it. `off_allowed`: "off" reads as 0.
+double read_firmware_quantity(const Context& ctx, const Field& field, Dimension dimension, double unit_si,
+                              hw::ConfigField range_of, bool off_allowed = false) {
+  const std::string expected = std::string(off_allowed ? "off or " : "") + dimension_name(dimension) + " from " +
+                               range_text(range_of, unit_si, dimension);
+  const std::string& text = scalar_text(ctx, field, expected);
+  if (off_allowed && text == "off") return 0;
+  const QuantityResult result = parse_quantity(text, dimension);
+  if (!result.ok) ctx.fail_value(field, result.error);
+  const double in_unit = result.value_si / unit_si;
+  const hw::ConfigRange range = hw::config_field_range(range_of);
+  const double rounded = std::round(in_unit);
+  if (!(rounded >= static_cast<double>(range.min) && rounded <= static_cast<double>(range.max)))
+    ctx.fail_value(field, "expected " + expected + " (the firmware's range), got " + text);
+  if (dimension != Dimension::TIME && std::abs(in_unit - rounded) > 1e-9 * std::max(1.0, std::abs(in_unit))) {
+    ctx.fail_value(field, "expected a multiple of " + limit_text(1, unit_si, dimension) +
+                              " (the firmware's resolution), got " + text);
+  }
+  return result.value_si;
+}
+
+double firmware_quantity(const Context& ctx, const Section& s, std::string_view key, Dimension dimension,
+                         double unit_si, hw::ConfigField range_of, double fallback, bool off_allowed = false) {
+  const auto field = s.find(key);
+  return field ? read_firmware_quantity(ctx, *field, dimension, unit_si, range_of, off_allowed) : fallback;
+}
+
+double firmware_time(const Context& ctx, const Section& s, std::string_view key, hw::ConfigField range_of,
+                     double fallback, bool off_allowed = false) {
+  return firmware_quantity(ctx, s, key, Dimension::TIME, 1e-6, range_of, fallback, off_allowed);
+}
+
+int firmware_integer(const Section& s, std::string_view key, hw::ConfigField range_of, int fallback) {
+  const hw::ConfigRange range = hw::config_field_range(range_of);
+  return static_cast<int>(s.integer(key, range.min, range.max, fallback));
+}
+
+template <std::size_t N>
+std::size_t read_enum(const Context& ctx, const Field& field, std::string_view what,
+                      const std::array<std::string_view, N>& names) {
+  std::string list;
+  for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
+  const std::string& text = scalar_text(ctx, field, std::string(what) + " (" + list + ")");
+  for (std::size_t i = 0; i < N; ++i) {
+    if (!names[i].empty() && text == names[i]) return i;
+  }
+  ctx.fail_value(field, "unknown " + std::string(what) + " '" + text + "'; accepted: " + list);
+}
 
 // ---- the schema: one function per section, key names as in scenarios/README.md ----
 
@@ -958,6 +1039,8 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
     const std::vector<Field> channels =
         s.list(*field, "a list of channels such as [868.1MHz, 868.3MHz]", "channel");
     for (const Field& channel : channels) {
+      if (radio.channels_hz.size() == hw::MAX_CHANNELS)
+        ctx.fail_value(channel, "the firmware keeps at most " + std::to_string(hw::MAX_CHANNELS) + " channels");
       radio.channels_hz.push_back(read_quantity(ctx, channel, Dimension::FREQUENCY, Check::POSITIVE));
     }
     check_channels_in_plan(ctx, channels, radio);
@@ -965,16 +1048,14 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   if (auto field = s.find("spreading_factor")) radio.spreading_factor = read_spreading_factor(ctx, *field);
   radio.sf_margin_db = s.quantity("sf_margin", Dimension::DECIBEL, radio.sf_margin_db, Check::NON_NEGATIVE);
   if (auto field = s.find("coding_rate")) radio.coding_rate = read_coding_rate(ctx, *field);
-  radio.preamble_symbols = static_cast<int>(s.integer("preamble_symbols", 6, 65535, radio.preamble_symbols));
-  radio.tx_power_dbm = s.quantity("tx_power", Dimension::POWER_DBM, radio.tx_power_dbm);
-  radio.duty_cycle = s.quantity("duty_cycle", Dimension::FRACTION, radio.duty_cycle, Check::UNIT_FRACTION);
-  if (auto field = s.find("mac_overhead")) {
-    const double bytes = read_quantity(ctx, *field, Dimension::DATA_SIZE, Check::NON_NEGATIVE);
-    if (bytes != static_cast<int>(bytes) || bytes > 255) {
-      ctx.fail_value(*field, "expected a whole number of bytes from 0B to 255B, got " + field->node.Scalar());
-    }
-    radio.mac_overhead_bytes = static_cast<int>(bytes);
-  }
+  // The firmware's MAC takes these settings: its ranges and resolutions apply (hw::config_field_range).
+  radio.preamble_symbols = firmware_integer(s, "preamble_symbols", hw::ConfigField::PREAMBLE, radio.preamble_symbols);
+  radio.tx_power_dbm =
+      firmware_quantity(ctx, s, "tx_power", Dimension::POWER_DBM, 1, hw::ConfigField::TX_POWER, radio.tx_power_dbm);
+  radio.duty_cycle =
+      firmware_quantity(ctx, s, "duty_cycle", Dimension::FRACTION, PERMILLE, hw::ConfigField::DUTY_CYCLE, radio.duty_cycle);
+  radio.mac_overhead_bytes = static_cast<int>(firmware_quantity(ctx, s, "mac_overhead", Dimension::DATA_SIZE, 1,
+                                                                hw::ConfigField::MAC_OVERHEAD, radio.mac_overhead_bytes));
   radio.capture_threshold_db =
       s.quantity("capture_threshold", Dimension::DECIBEL, radio.capture_threshold_db);
   if (auto field = s.find("capture")) radio.capture = read_choice(ctx, *field, "capture switch", BOOLEANS) == "true";
@@ -1229,27 +1310,227 @@ DeviceSpec read_profile_file(const Context& ctx, const Section& fleet) {
   return read_device(profile_ctx, Section(profile_ctx, profile_ctx.root(root), DEVICE_KEYS), DeviceSpec{});
 }
 
-FirmwareSpec read_firmware(const Section& fleet) {
+// alerts.enabled: a list of causes (possibly empty: no alerts), each at most once.
+std::uint8_t read_alert_causes(const Context& ctx, const Field& field) {
+  if (!field.node.IsSequence())
+    ctx.fail_value(field, "expected a list of alert causes such as [door_open, shock] (or []), got " + describe(field.node));
+  std::uint8_t mask = 0;
+  for (std::size_t i = 0; i < field.node.size(); ++i) {
+    const Field element = ctx.element(field, i, field.node[i]);
+    const std::size_t cause = read_enum(ctx, element, "alert cause", ALERT_CAUSE_NAMES);
+    const auto bit = static_cast<std::uint8_t>(1U << cause);
+    if (mask & bit) ctx.fail_value(element, "alert cause '" + element.node.Scalar() + "' is listed twice");
+    mask |= bit;
+  }
+  return mask;
+}
+
+GeofenceSpec read_geofence(const Context& ctx, const Field& element) {
+  const Section s(ctx, element, {"shape", "lat", "lon", "radius", "south", "west", "north", "east"});
+  GeofenceSpec fence;
+  if (auto field = s.find("shape")) fence.shape = read_choice(ctx, *field, "geofence shape", {"circle", "box"});
+  const bool box = fence.shape == "box";
+  // Keys of the other shape would be silently unused: refuse them.
+  static constexpr std::array<std::string_view, 3> CIRCLE_KEYS{"lat", "lon", "radius"};
+  static constexpr std::array<std::string_view, 4> BOX_KEYS{"south", "west", "north", "east"};
+  for (std::string_view key : box ? std::span<const std::string_view>(CIRCLE_KEYS) : std::span<const std::string_view>(BOX_KEYS)) {
+    if (auto field = s.find(key))
+      ctx.fail(field->key_spot, field->path, "'" + std::string(key) + "' does not apply to a " + fence.shape + " geofence");
+  }
+  if (!box) {
+    fence.center = {read_quantity(ctx, s.require("lat"), Dimension::DIMENSIONLESS, Check::LATITUDE),
+                    read_quantity(ctx, s.require("lon"), Dimension::DIMENSIONLESS, Check::LONGITUDE)};
+    fence.radius_m = read_firmware_quantity(ctx, s.require("radius"), Dimension::DISTANCE, 1, hw::ConfigField::GEOFENCES);
+    return fence;
+  }
+  fence.south_west = {read_quantity(ctx, s.require("south"), Dimension::DIMENSIONLESS, Check::LATITUDE),
+                      read_quantity(ctx, s.require("west"), Dimension::DIMENSIONLESS, Check::LONGITUDE)};
+  fence.north_east = {read_quantity(ctx, s.require("north"), Dimension::DIMENSIONLESS, Check::LATITUDE),
+                      read_quantity(ctx, s.require("east"), Dimension::DIMENSIONLESS, Check::LONGITUDE)};
+  if (!(fence.south_west.lat_deg < fence.north_east.lat_deg))
+    ctx.fail_value(*s.find("north"), "north must be above south");
+  if (!(fence.south_west.lon_deg < fence.north_east.lon_deg))
+    ctx.fail_value(*s.find("east"), "east must be above west (a box may not cross the antimeridian)");
+  return fence;
+}
+
+std::vector<GeofenceSpec> read_geofences(const Context& ctx, const Section& place) {
+  const auto field = place.find("geofences");
+  if (!field) return {};
+  if (field->node.IsSequence() && field->node.size() == 0) return {};
+  std::vector<GeofenceSpec> fences;
+  for (const Field& element : place.list(*field, "a list of geofences such as [{lat: 43.42, lon: 4.86, radius: 2km}]",
+                                         "geofence")) {
+    if (fences.size() == hw::MAX_GEOFENCES)
+      ctx.fail_value(element, "the firmware keeps at most " + std::to_string(hw::MAX_GEOFENCES) + " geofences");
+    fences.push_back(read_geofence(ctx, element));
+  }
+  return fences;
+}
+
+FirmwareSpec read_firmware(const Context& ctx, const Section& fleet) {
+  using F = hw::ConfigField;
   FirmwareSpec f;
-  const Section s = fleet.section("firmware", {"sample_interval", "report_interval", "report_jitter",
-                                               "coalesce_window", "queue_capacity", "confirm_every_n_frames"});
-  f.sample_interval_s = s.quantity("sample_interval", Dimension::TIME, f.sample_interval_s, Check::POSITIVE);
-  f.report_interval_s = s.quantity("report_interval", Dimension::TIME, f.report_interval_s, Check::POSITIVE);
-  f.report_jitter_s = s.quantity("report_jitter", Dimension::TIME, f.report_jitter_s, Check::NON_NEGATIVE);
-  f.coalesce_window_s =
-      s.quantity("coalesce_window", Dimension::TIME, f.coalesce_window_s, Check::NON_NEGATIVE);
-  // The firmware keeps at most RecordQueue::MAX records (a fixed array): refuse more rather than clamp.
-  f.queue_capacity = static_cast<int>(s.integer("queue_capacity", 1, hw::RecordQueue::MAX, f.queue_capacity));
+  const Section s = fleet.section(
+      "firmware", {"sample_interval", "report_interval", "report_jitter", "coalesce_window", "queue_capacity",
+                   // firmware v2 (issue #3)
+                   "policy", "place_report_interval", "overflow_policy", "gnss", "heartbeat_interval",
+                   "battery_saving", "alerts", "link_probe_interval", "confirm_every_n_frames", "place", "bearers"});
+  f.sample_interval_s = firmware_time(ctx, s, "sample_interval", F::SAMPLE_INTERVAL, f.sample_interval_s);
+  f.report_interval_s = firmware_time(ctx, s, "report_interval", F::REPORT_INTERVAL, f.report_interval_s);
+  f.report_jitter_s = firmware_time(ctx, s, "report_jitter", F::REPORT_JITTER, f.report_jitter_s);
+  f.coalesce_window_s = firmware_time(ctx, s, "coalesce_window", F::COALESCE_WINDOW, f.coalesce_window_s);
+  f.queue_capacity = firmware_integer(s, "queue_capacity", F::QUEUE_CAPACITY, f.queue_capacity);
+
+  // ---- firmware v2 (issue #3) ----
+  if (auto field = s.find("policy"))
+    f.policy = static_cast<hw::ReportPolicy>(read_enum(ctx, *field, "report policy", REPORT_POLICY_NAMES));
+  const Section intervals = s.section("place_report_interval", {PLACE_NAMES[0], PLACE_NAMES[1], PLACE_NAMES[2], PLACE_NAMES[3]});
+  for (std::size_t place = 0; place < hw::PLACE_COUNT; ++place) {
+    f.place_report_interval_s[place] =
+        firmware_time(ctx, intervals, PLACE_NAMES[place], F::PLACE_REPORT_INTERVAL, f.place_report_interval_s[place]);
+  }
+  if (auto field = s.find("overflow_policy"))
+    f.overflow_policy = static_cast<hw::OverflowPolicy>(read_enum(ctx, *field, "overflow policy", OVERFLOW_POLICY_NAMES));
+  const Section gnss = s.section("gnss", {"interval", "timeout"});
+  f.gnss_interval_s = firmware_time(ctx, gnss, "interval", F::GNSS_INTERVAL, f.gnss_interval_s, true);
+  f.gnss_timeout_s = firmware_time(ctx, gnss, "timeout", F::GNSS_TIMEOUT, f.gnss_timeout_s);
+  f.heartbeat_interval_s = firmware_time(ctx, s, "heartbeat_interval", F::HEARTBEAT_INTERVAL, f.heartbeat_interval_s, true);
+
+  const Section battery = s.section("battery_saving", {"low_below", "low_stretch", "critical_below", "critical_stretch"});
+  f.battery_low_fraction = firmware_quantity(ctx, battery, "low_below", Dimension::FRACTION, PERCENT,
+                                             F::BATTERY_THRESHOLDS, f.battery_low_fraction);
+  f.battery_critical_fraction = firmware_quantity(ctx, battery, "critical_below", Dimension::FRACTION, PERCENT,
+                                                  F::BATTERY_THRESHOLDS, f.battery_critical_fraction);
+  f.low_battery_stretch = firmware_integer(battery, "low_stretch", F::BATTERY_FACTORS, f.low_battery_stretch);
+  f.critical_battery_stretch = firmware_integer(battery, "critical_stretch", F::BATTERY_FACTORS, f.critical_battery_stretch);
+
+  const Section alerts = s.section("alerts", {"enabled", "shock", "temperature_min", "temperature_max", "humidity_min",
+                                              "humidity_max", "light", "holdoff", "max_retries", "retry_backoff"});
+  if (auto field = alerts.find("enabled")) f.alert_mask = read_alert_causes(ctx, *field);
+  f.shock_alert_g = firmware_quantity(ctx, alerts, "shock", Dimension::ACCELERATION, MILLI_G, F::SHOCK_ALERT, f.shock_alert_g);
+  f.temperature_alert_min_c = firmware_quantity(ctx, alerts, "temperature_min", Dimension::TEMPERATURE, CENTI_DEGREE_C,
+                                                F::TEMPERATURE_RANGE, f.temperature_alert_min_c);
+  f.temperature_alert_max_c = firmware_quantity(ctx, alerts, "temperature_max", Dimension::TEMPERATURE, CENTI_DEGREE_C,
+                                                F::TEMPERATURE_RANGE, f.temperature_alert_max_c);
+  f.humidity_alert_min = firmware_quantity(ctx, alerts, "humidity_min", Dimension::FRACTION, PERMILLE,
+                                           F::HUMIDITY_RANGE, f.humidity_alert_min);
+  f.humidity_alert_max = firmware_quantity(ctx, alerts, "humidity_max", Dimension::FRACTION, PERMILLE,
+                                           F::HUMIDITY_RANGE, f.humidity_alert_max);
+  f.light_alert_lx = firmware_quantity(ctx, alerts, "light", Dimension::ILLUMINANCE, 1, F::LIGHT_ALERT, f.light_alert_lx);
+  f.alert_holdoff_s = firmware_time(ctx, alerts, "holdoff", F::ALERT_HOLDOFF, f.alert_holdoff_s);
+  f.max_retries = firmware_integer(alerts, "max_retries", F::MAX_RETRIES, f.max_retries);
+  f.retry_backoff_s = firmware_time(ctx, alerts, "retry_backoff", F::RETRY_BACKOFF, f.retry_backoff_s);
+  f.link_probe_interval_s = firmware_time(ctx, s, "link_probe_interval", F::LINK_PROBE_INTERVAL, f.link_probe_interval_s);
   f.confirm_every_n_frames = static_cast<int>(s.integer("confirm_every_n_frames", 0, 255, f.confirm_every_n_frames));
+
+  const Section place = s.section("place", {"geofences", "motion_threshold", "memory"});
+  f.geofences = read_geofences(ctx, place);
+  f.motion_threshold_g = firmware_quantity(ctx, place, "motion_threshold", Dimension::ACCELERATION, MILLI_G,
+                                           F::MOTION_THRESHOLD, f.motion_threshold_g);
+  f.place_memory_s = firmware_time(ctx, place, "memory", F::PLACE_MEMORY, f.place_memory_s);
+
+  const Section bearers = s.section("bearers", {BEARER_NAMES[0], BEARER_NAMES[1], BEARER_NAMES[2]});
+  for (std::size_t b = 0; b < hw::BEARER_COUNT; ++b) {
+    const bool lora = b == static_cast<std::size_t>(hw::Bearer::LORA);
+    // LoRa's payload limit follows the device's SF: not a key.
+    const Section bearer = lora ? bearers.section(BEARER_NAMES[b], {"cost"})
+                                : bearers.section(BEARER_NAMES[b], {"cost", "max_payload"});
+    f.bearers[b].cost = static_cast<int>(bearer.integer("cost", 0, 255, f.bearers[b].cost));
+    if (!lora) {
+      f.bearers[b].max_payload_bytes = firmware_quantity(ctx, bearer, "max_payload", Dimension::DATA_SIZE, 1,
+                                                         F::BEARERS, f.bearers[b].max_payload_bytes);
+    }
+  }
   return f;
+}
+
+// The field at a dotted key path, or the nearest ancestor written in the input (and false).
+// Recursive, never assigning a Field: YAML::Node's operator= would overwrite the node it refers to.
+std::pair<Field, bool> find_path(const Context& ctx, const Field& at, std::string_view dotted) {
+  if (dotted.empty()) return {at, true};
+  const std::size_t dot = dotted.find('.');
+  const std::string key(dotted.substr(0, dot));
+  const std::string_view rest = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
+  if (at.node.IsMap()) {
+    for (auto it = at.node.begin(); it != at.node.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key)
+        return find_path(ctx, ctx.child(at, key, it->first.Mark(), it->second), rest);
+    }
+  }
+  return {at, false};
+}
+
+// Rules between keys (each key alone is already in range): where hw::validate_config reports a field,
+// the key to point at and what is wrong.
+struct FirmwareRule {
+  hw::ConfigField field;
+  std::string_view key;
+  std::string_view message;
+};
+// When several rules name the same field, the first whose key is written in the input is reported.
+constexpr FirmwareRule FIRMWARE_RULES[] = {
+    {hw::ConfigField::REPORT_JITTER, "fleet.firmware.report_jitter", "must not be longer than report_interval"},
+    {hw::ConfigField::REPORT_JITTER, "fleet.firmware.report_interval", "must not be shorter than report_jitter"},
+    {hw::ConfigField::BATTERY_THRESHOLDS, "fleet.firmware.battery_saving.critical_below", "must not be above low_below"},
+    {hw::ConfigField::BATTERY_THRESHOLDS, "fleet.firmware.battery_saving.low_below", "must not be below critical_below"},
+    {hw::ConfigField::BATTERY_FACTORS, "fleet.firmware.battery_saving.critical_stretch", "must be at least low_stretch"},
+    {hw::ConfigField::BATTERY_FACTORS, "fleet.firmware.battery_saving.low_stretch", "must be at most critical_stretch"},
+    {hw::ConfigField::TEMPERATURE_RANGE, "fleet.firmware.alerts.temperature_max", "must be above temperature_min"},
+    {hw::ConfigField::TEMPERATURE_RANGE, "fleet.firmware.alerts.temperature_min", "must be below temperature_max"},
+    {hw::ConfigField::HUMIDITY_RANGE, "fleet.firmware.alerts.humidity_max", "must be above humidity_min"},
+    {hw::ConfigField::HUMIDITY_RANGE, "fleet.firmware.alerts.humidity_min", "must be below humidity_max"},
+    {hw::ConfigField::BANDWIDTH, "radio.bandwidth", "the firmware's LoRa modem takes 125kHz, 250kHz or 500kHz"},
+};
+
+// The last word: hw::validate_config on the configuration every device will get (at each SF that
+// "auto" may choose). The keys were checked one by one as they were read, so what fails here is a rule
+// between keys, reported at the key that breaks it.
+void check_firmware_config(const Context& ctx, const Field& root, const Scenario& scenario) {
+  const int fixed_sf = scenario.radio.spreading_factor;
+  for (int sf = fixed_sf == 0 ? 7 : fixed_sf; sf <= (fixed_sf == 0 ? 12 : fixed_sf); ++sf) {
+    const hw::ConfigField bad = hw::validate_config(firmware_config_for(scenario, 0, sf));
+    if (bad == hw::ConfigField::NONE) continue;
+    const FirmwareRule* first = nullptr;
+    for (const FirmwareRule& rule : FIRMWARE_RULES) {
+      if (rule.field != bad) continue;
+      if (!first) first = &rule;
+      const auto [field, exact] = find_path(ctx, root, rule.key);
+      if (exact) ctx.fail_value(field, std::string(rule.message) + ", got " + describe(field.node));
+    }
+    // Not expected (each key was checked as it was read): report the firmware's own field name.
+    const std::string key = first ? std::string(first->key) : "fleet.firmware";
+    const std::string message = first ? std::string(first->message) + " (with its default value)"
+                                      : std::string("the firmware refuses its ") + hw::config_field_name(bad) + " setting";
+    ctx.fail(find_path(ctx, root, key).first.key_spot, key, message);
+  }
+}
+
+EnvironmentSpec read_environment(const Section& fleet) {
+  EnvironmentSpec e;
+  const Section s = fleet.section("environment", {"door_openings_per_day", "door_open_duration", "shocks_per_day",
+                                                  "shock_peak", "light_breaches_per_day", "light_duration", "light_level"});
+  constexpr Check NN = Check::NON_NEGATIVE;
+  e.door_openings_per_day = s.quantity("door_openings_per_day", Dimension::DIMENSIONLESS, e.door_openings_per_day, NN);
+  e.door_open_duration_s = s.quantity("door_open_duration", Dimension::TIME, e.door_open_duration_s, Check::POSITIVE);
+  e.shocks_per_day = s.quantity("shocks_per_day", Dimension::DIMENSIONLESS, e.shocks_per_day, NN);
+  e.shock_peak_g = s.quantity("shock_peak", Dimension::ACCELERATION, e.shock_peak_g, NN);
+  e.light_breaches_per_day = s.quantity("light_breaches_per_day", Dimension::DIMENSIONLESS, e.light_breaches_per_day, NN);
+  e.light_duration_s = s.quantity("light_duration", Dimension::TIME, e.light_duration_s, Check::POSITIVE);
+  e.light_level_lx = s.quantity("light_level", Dimension::ILLUMINANCE, e.light_level_lx, NN);
+  // The sensors report whole mg and lux in 16 bits: more would be silently saturated.
+  if (e.shock_peak_g > 65.535) s.fail("shock_peak above the accelerometer's 65535mg");
+  if (e.light_level_lx > 65535) s.fail("light_level above the light sensor's 65535lx");
+  return e;
 }
 
 FleetSpec read_fleet(const Context& ctx, const Section& top) {
   FleetSpec fleet;
-  const Section s = top.section("fleet", {"containers", "profile", "device", "firmware"});
+  const Section s = top.section("fleet", {"containers", "profile", "device", "firmware", "environment"});
   fleet.containers = static_cast<std::uint32_t>(s.integer("containers", 1, 1'000'000, fleet.containers));
   fleet.device = read_device(ctx, s.section("device", DEVICE_KEYS), read_profile_file(ctx, s));
-  fleet.firmware = read_firmware(s);
+  fleet.firmware = read_firmware(ctx, s);
+  fleet.environment = read_environment(s);
   return fleet;
 }
 
@@ -1279,6 +1560,7 @@ Scenario read_scenario(const Context& ctx, const Field& root) {
                  " is above the device profile's TX current table (fleet.device.lora_radio.tx ends at " +
                  format_quantity(top_power_dbm, Dimension::POWER_DBM) + ")");
   }
+  check_firmware_config(ctx, root, scenario);
   const Section output = top.section("output", {"timeseries_interval"});
   scenario.output.timeseries_interval_s = output.quantity(
       "timeseries_interval", Dimension::TIME, scenario.output.timeseries_interval_s, Check::POSITIVE);

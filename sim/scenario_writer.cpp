@@ -8,6 +8,7 @@
 
 #include "sim/battery_setup.hpp"
 #include "sim/device_schema.hpp"
+#include "sim/firmware_setup.hpp"
 #include "sim/quantity.hpp"
 
 namespace fleet::sim {
@@ -195,6 +196,64 @@ void write_battery(Writer& w, const BatterySpec& b) {
   w.line(4, "rest_current", q(b.passivation.rest_current_a, Dimension::CURRENT));
 }
 
+std::string optional_period(double seconds) { return seconds == 0 ? "off" : q(seconds, Dimension::TIME); }
+
+// fleet.firmware keys of firmware v2 (issue #3), in the order of scenarios/README.md.
+void write_firmware_v2(Writer& w, const FirmwareSpec& f) {
+  w.line(2, "policy", quoted(std::string(REPORT_POLICY_NAMES[static_cast<std::size_t>(f.policy)])));
+  std::string intervals;
+  for (std::size_t place = 0; place < hw::PLACE_COUNT; ++place) {
+    intervals += (place == 0 ? "" : ", ") + std::string(PLACE_NAMES[place]) + ": " +
+                 q(f.place_report_interval_s[place], Dimension::TIME);
+  }
+  w.line(2, "place_report_interval", "{" + intervals + "}");
+  w.line(2, "overflow_policy", quoted(std::string(OVERFLOW_POLICY_NAMES[static_cast<std::size_t>(f.overflow_policy)])));
+  w.line(2, "gnss", "{interval: " + optional_period(f.gnss_interval_s) + ", timeout: " + q(f.gnss_timeout_s, Dimension::TIME) + "}");
+  w.line(2, "heartbeat_interval", optional_period(f.heartbeat_interval_s));
+  w.line(2, "battery_saving", "");
+  w.line(3, "low_below", q(f.battery_low_fraction, Dimension::FRACTION));
+  w.line(3, "low_stretch", std::to_string(f.low_battery_stretch));
+  w.line(3, "critical_below", q(f.battery_critical_fraction, Dimension::FRACTION));
+  w.line(3, "critical_stretch", std::to_string(f.critical_battery_stretch));
+  w.line(2, "alerts", "");
+  std::string causes;
+  for (std::size_t cause = 1; cause < hw::ALERT_CAUSE_COUNT; ++cause) {
+    if (f.alert_mask & (1U << cause)) causes += (causes.empty() ? "" : ", ") + std::string(ALERT_CAUSE_NAMES[cause]);
+  }
+  w.line(3, "enabled", "[" + causes + "]");
+  w.line(3, "shock", q(f.shock_alert_g, Dimension::ACCELERATION));
+  w.line(3, "temperature_min", q(f.temperature_alert_min_c, Dimension::TEMPERATURE));
+  w.line(3, "temperature_max", q(f.temperature_alert_max_c, Dimension::TEMPERATURE));
+  w.line(3, "humidity_min", q(f.humidity_alert_min, Dimension::FRACTION));
+  w.line(3, "humidity_max", q(f.humidity_alert_max, Dimension::FRACTION));
+  w.line(3, "light", q(f.light_alert_lx, Dimension::ILLUMINANCE));
+  w.line(3, "holdoff", q(f.alert_holdoff_s, Dimension::TIME));
+  w.line(3, "max_retries", std::to_string(f.max_retries));
+  w.line(3, "retry_backoff", q(f.retry_backoff_s, Dimension::TIME));
+  w.line(2, "link_probe_interval", q(f.link_probe_interval_s, Dimension::TIME));
+  w.line(2, "confirm_every_n_frames", std::to_string(f.confirm_every_n_frames));
+  w.line(2, "place", "");
+  w.line(3, "geofences", f.geofences.empty() ? "[]" : "");
+  for (const GeofenceSpec& fence : f.geofences) {
+    const std::string text = fence.shape == "box"
+                                 ? "south: " + q(fence.south_west.lat_deg, Dimension::DIMENSIONLESS) +
+                                       ", west: " + q(fence.south_west.lon_deg, Dimension::DIMENSIONLESS) +
+                                       ", north: " + q(fence.north_east.lat_deg, Dimension::DIMENSIONLESS) +
+                                       ", east: " + q(fence.north_east.lon_deg, Dimension::DIMENSIONLESS)
+                                 : position(fence.center) + ", radius: " + q(fence.radius_m, Dimension::DISTANCE);
+    w.raw("        - {shape: " + quoted(fence.shape) + ", " + text + "}\n");
+  }
+  w.line(3, "motion_threshold", q(f.motion_threshold_g, Dimension::ACCELERATION));
+  w.line(3, "memory", q(f.place_memory_s, Dimension::TIME));
+  w.line(2, "bearers", "");
+  for (std::size_t b = 0; b < hw::BEARER_COUNT; ++b) {
+    const bool lora = b == static_cast<std::size_t>(hw::Bearer::LORA);
+    w.line(3, std::string(BEARER_NAMES[b]),
+           "{cost: " + std::to_string(f.bearers[b].cost) +
+               (lora ? "" : ", max_payload: " + q(f.bearers[b].max_payload_bytes, Dimension::DATA_SIZE)) + "}");
+  }
+}
+
 void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(0, "fleet", "");
   w.line(1, "containers", std::to_string(fleet.containers));
@@ -219,7 +278,16 @@ void write_fleet(Writer& w, const FleetSpec& fleet) {
   w.line(2, "report_jitter", q(f.report_jitter_s, Dimension::TIME));
   w.line(2, "coalesce_window", q(f.coalesce_window_s, Dimension::TIME));
   w.line(2, "queue_capacity", std::to_string(f.queue_capacity));
-  w.line(2, "confirm_every_n_frames", std::to_string(f.confirm_every_n_frames));
+  write_firmware_v2(w, f);
+  const EnvironmentSpec& e = fleet.environment;
+  w.line(1, "environment", "");
+  w.line(2, "door_openings_per_day", q(e.door_openings_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "door_open_duration", q(e.door_open_duration_s, Dimension::TIME));
+  w.line(2, "shocks_per_day", q(e.shocks_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "shock_peak", q(e.shock_peak_g, Dimension::ACCELERATION));
+  w.line(2, "light_breaches_per_day", q(e.light_breaches_per_day, Dimension::DIMENSIONLESS));
+  w.line(2, "light_duration", q(e.light_duration_s, Dimension::TIME));
+  w.line(2, "light_level", q(e.light_level_lx, Dimension::ILLUMINANCE));
 }
 
 }  // namespace

@@ -28,7 +28,9 @@ SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPo
       ledger_(fleet.now_us),
       battery_(fleet.battery_params),
       firmware_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::FIRMWARE)),
-      sensor_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::SENSORS)) {
+      sensor_random_(make_stream(fleet.scenario.seed, device_id, RandomPurpose::SENSORS)),
+      environment_(fleet.scenario.fleet.environment,
+                   make_stream(fleet.scenario.seed, device_id, RandomPurpose::ENVIRONMENT), fleet.now_us) {
   // The board powers up with everything asleep; the MCU sleep floor and the accelerometer's
   // wake-on-motion current run all the time, the GNSS backup domain too.
   const DeviceSpec& device = fleet.scenario.fleet.device;
@@ -72,6 +74,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   phy.preamble_symbols = static_cast<std::uint16_t>(radio.preamble_symbols);
   phy.low_data_rate_optimize = hw::ldro_required(phy.spreading_factor, phy.bandwidth_hz);
   const hw::TimeUs airtime_us = hw::lora_time_on_air_us(phy, phy_payload_bytes);
+  airtime_us_ += airtime_us;
 
   hw::UplinkFrame decoded{};
   tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;
@@ -206,6 +209,11 @@ hw::SensorSample SimBoard::read_sensors() {
   hw::SensorSample sample;
   sample.temperature_cdeg = static_cast<std::int16_t>(std::lround(temperature_c * 100));
   sample.humidity_permille = 600;
+  // [A] A box standing in the yard is still: no motion, so the firmware's place tracker does not
+  // take it for a box on the road. Shocks arrive as interrupts (on_sensor_event), not in samples.
+  sample.accel_rms_mg = 0;
+  sample.door_open = environment_.door_open();
+  sample.light_lux = environment_.light_lux();
   return sample;
 }
 

@@ -11,6 +11,7 @@
 #include "models/energy_ledger.hpp"
 #include "models/geo.hpp"
 #include "models/random_stream.hpp"
+#include "sim/environment_events.hpp"
 #include "sim/radio_medium.hpp"
 
 namespace fleet::sim {
@@ -65,11 +66,15 @@ class SimBoard final : public hw::Hal {
   // Modem: one periodic tracking-area update; arms the next one.
   void modem_tracking_area_update();
   std::uint32_t gnss_fixes() const { return gnss_fixes_; }
+  double airtime_s() const { return static_cast<double>(airtime_us_) * 1e-6; }  // every frame started, in full
   std::uint32_t gnss_failures() const { return gnss_failures_; }
   // Brown-out: the frame on air (if any) is cut short and every component is switched off, so the
   // ledger and the battery accrue nothing more. Returns the records that were on air.
   std::uint32_t power_off();
   void settle(hw::TimeUs now_us);  // accrue the ledger and battery up to now (end of run)
+
+  // Door, shock and light events of this container (delivered by the fleet scheduler).
+  EnvironmentEvents& environment() { return environment_; }
 
   std::uint32_t device_id() const { return device_id_; }
   models::LocalPoint position() const { return position_; }
@@ -106,10 +111,12 @@ class SimBoard final : public hw::Hal {
   hw::TimeUs last_fix_us_ = 0;
   std::uint32_t gnss_fixes_ = 0;
   std::uint32_t gnss_failures_ = 0;
+  hw::TimeUs airtime_us_ = 0;
   models::EnergyLedger ledger_;
   models::Battery battery_;
   models::RandomStream firmware_random_;
   models::RandomStream sensor_random_;
+  EnvironmentEvents environment_;
 };
 
 }  // namespace fleet::sim

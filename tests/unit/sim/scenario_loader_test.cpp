@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/firmware_setup.hpp"
+
 using namespace fleet::sim;
 
 namespace {
@@ -76,7 +78,40 @@ fleet:
         min_operating: -40degC
         max_operating: 70degC
       passivation: {enabled: true, film_resistance: 10Ohm, clear_time: 3s, build_time: 10d, rest_current: 50uA}
-  firmware: {sample_interval: 10min, report_interval: 2h, report_jitter: 1min, coalesce_window: 5s, queue_capacity: 64}
+  firmware:
+    sample_interval: 10min
+    report_interval: 2h
+    report_jitter: 1min
+    coalesce_window: 5s
+    queue_capacity: 64
+    policy: place_aware
+    place_report_interval: {unknown: 3h, port: 30min, sea: 12h, road: 4h}
+    overflow_policy: thin
+    gnss: {interval: 8h, timeout: 90s}
+    heartbeat_interval: 1d
+    battery_saving: {low_below: 20%, low_stretch: 3, critical_below: 5%, critical_stretch: 8}
+    alerts:
+      enabled: [door_open, shock, light_in_closed_box]
+      shock: 2500mg
+      temperature_min: -25.5degC
+      temperature_max: 55degC
+      humidity_min: 10%
+      humidity_max: 90.5%
+      light: 50lx
+      holdoff: 5min
+      max_retries: 2
+      retry_backoff: 20s
+    link_probe_interval: 2h
+    confirm_every_n_frames: 10
+    place:
+      geofences:
+        - {lat: 43.42, lon: 4.86, radius: 2.5km}
+        - {shape: box, south: 43.3, west: 4.8, north: 43.5, east: 5.0}
+      motion_threshold: 50mg
+      memory: 1h
+    bearers: {lora: {cost: 3}, ship_hub: {cost: 1, max_payload: 100B}, cellular: {cost: 20, max_payload: 280B}}
+  environment: {door_openings_per_day: 0.5, door_open_duration: 20min, shocks_per_day: 2, shock_peak: 3g,
+                light_breaches_per_day: 0.1, light_duration: 2min, light_level: 800lx}
 output: {timeseries_interval: 30min}
 )";
 
@@ -138,7 +173,40 @@ TEST_CASE("a full scenario maps onto the structs in SI units", "[loader]") {
   CHECK(d.battery.temperature ==
         fleet::models::TemperatureParams{fleet::models::PiecewiseLinear{{-20, 0.6}, {20, 1}}, -40, 70});
   CHECK(d.battery.passivation == fleet::models::PassivationParams{true, 10, 3, 864000, 50e-6});
-  CHECK(s.fleet.firmware == FirmwareSpec{600, 7200, 60, 5, 64});
+  const FirmwareSpec& f = s.fleet.firmware;
+  CHECK(f.sample_interval_s == 600);
+  CHECK(f.report_interval_s == 7200);
+  CHECK(f.report_jitter_s == 60);
+  CHECK(f.coalesce_window_s == 5);
+  CHECK(f.queue_capacity == 64);
+  CHECK(f.policy == fleet::hw::ReportPolicy::PLACE_AWARE);
+  CHECK(f.place_report_interval_s == std::array<double, 4>{10800, 1800, 43200, 14400});
+  CHECK(f.overflow_policy == fleet::hw::OverflowPolicy::THIN);
+  CHECK(f.gnss_interval_s == 28800);
+  CHECK(f.gnss_timeout_s == 90);
+  CHECK(f.heartbeat_interval_s == 86400);
+  CHECK(f.battery_low_fraction == 0.2);
+  CHECK(f.low_battery_stretch == 3);
+  CHECK(f.battery_critical_fraction == 0.05);
+  CHECK(f.critical_battery_stretch == 8);
+  CHECK(f.alert_mask == ((1 << 1) | (1 << 3) | (1 << 6)));  // AlertCause DOOR_OPEN, SHOCK, LIGHT_IN_CLOSED_BOX
+  CHECK(f.shock_alert_g == 2.5);
+  CHECK(f.temperature_alert_min_c == -25.5);
+  CHECK(f.temperature_alert_max_c == 55);
+  CHECK(f.humidity_alert_min == 0.1);
+  CHECK(f.humidity_alert_max == 0.905);
+  CHECK(f.light_alert_lx == 50);
+  CHECK(f.alert_holdoff_s == 300);
+  CHECK(f.max_retries == 2);
+  CHECK(f.retry_backoff_s == 20);
+  CHECK(f.link_probe_interval_s == 7200);
+  CHECK(f.confirm_every_n_frames == 10);
+  CHECK(f.geofences == std::vector<GeofenceSpec>{GeofenceSpec{"circle", {43.42, 4.86}, 2500, {}, {}},
+                                                 GeofenceSpec{"box", {}, 1000, {43.3, 4.8}, {43.5, 5.0}}});
+  CHECK(f.motion_threshold_g == 0.05);
+  CHECK(f.place_memory_s == 3600);
+  CHECK(f.bearers == std::array<BearerSpec, 3>{BearerSpec{3, 51}, BearerSpec{1, 100}, BearerSpec{20, 280}});
+  CHECK(s.fleet.environment == EnvironmentSpec{0.5, 1200, 2, 3, 0.1, 120, 800});
   CHECK(s.output.timeseries_interval_s == 1800);
 }
 
@@ -249,7 +317,7 @@ TEST_CASE("more bad input, reported at the right place", "[loader]") {
   CHECK(
       error_of(base + "radio: {duty_cycle: 0%}\n")
           .starts_with(
-              "s.yaml:4:21: error: radio.duty_cycle: must be greater than 0 and at most 1 (100%), got 0%\n"));
+              "s.yaml:4:21: error: radio.duty_cycle: expected a fraction from 0.1% to 100% (the firmware's range), got 0%\n"));
   CHECK(error_of(base + "fleet: {device: {battery: {usable_fraction: 1.5}}}\n")
             .starts_with("s.yaml:4:45: error: fleet.device.battery.usable_fraction: must be greater than 0 and at "
                          "most 1 (100%), got 1.5\n"));
@@ -366,4 +434,64 @@ TEST_CASE("every shipped device profile loads, and names itself after its file",
     CHECK(device.profile == entry.path().stem().string());
   }
   CHECK(profiles >= 2);
+}
+
+TEST_CASE("firmware settings the firmware would refuse, round or clamp are errors at their key", "[loader][firmware]") {
+  const std::string base = MINIMAL_SCENARIO;
+  const auto first_line = [&](const std::string& yaml, const std::vector<std::string>& overrides = {}) {
+    const std::string error = error_of(base + yaml, overrides);
+    return error.substr(0, error.find('\n'));
+  };
+  // Ranges are hw::config_field_range's (e.g. report interval 1 s .. 30 d, shock 100 .. 16,000 mg).
+  CHECK(first_line("fleet: {firmware: {report_interval: 31d}}\n") ==
+        "s.yaml:4:37: error: fleet.firmware.report_interval: expected a time from 1s to 30d (the firmware's range), got 31d");
+  CHECK(first_line("fleet: {firmware: {gnss: {interval: 30s}}}\n") ==
+        "s.yaml:4:37: error: fleet.firmware.gnss.interval: expected off or a time from 1min to 30d (the firmware's range), got 30s");
+  CHECK(first_line("fleet: {firmware: {alerts: {shock: 50mg}}}\n") ==
+        "s.yaml:4:36: error: fleet.firmware.alerts.shock: expected an acceleration from 100mg to 16000mg (the firmware's "
+        "range), got 50mg");
+  CHECK(first_line("fleet: {firmware: {queue_capacity: 65}}\n") ==
+        "s.yaml:4:36: error: fleet.firmware.queue_capacity: expected an integer from 1 to 64, got 65");
+  // Resolution: the firmware keeps whole percent, 0.1 % of duty cycle, whole dBm.
+  CHECK(first_line("fleet: {firmware: {battery_saving: {low_below: 20.5%}}}\n") ==
+        "s.yaml:4:48: error: fleet.firmware.battery_saving.low_below: expected a multiple of 1% (the firmware's resolution), "
+        "got 20.5%");
+  CHECK(first_line("radio: {tx_power: 14.5dBm}\n") ==
+        "s.yaml:4:19: error: radio.tx_power: expected a multiple of 1dBm (the firmware's resolution), got 14.5dBm");
+  CHECK(first_line("radio: {preamble_symbols: 300}\n") ==
+        "s.yaml:4:27: error: radio.preamble_symbols: expected an integer from 6 to 255, got 300");
+  // Rules between keys: reported at the key that breaks them, file or --set.
+  CHECK(first_line("fleet: {firmware: {report_interval: 10s}}\n") ==
+        "s.yaml:4:37: error: fleet.firmware.report_interval: must not be shorter than report_jitter, got 10s");
+  CHECK(first_line("", {"fleet.firmware.alerts.temperature_min=70degC"}) ==
+        "--set:1:39: error: fleet.firmware.alerts.temperature_min: must be below temperature_max, got 70degC");
+  CHECK(first_line("fleet: {firmware: {battery_saving: {low_below: 10%, critical_below: 20%}}}\n") ==
+        "s.yaml:4:69: error: fleet.firmware.battery_saving.critical_below: must not be above low_below, got 20%");
+  CHECK(first_line("radio: {bandwidth: 62.5kHz}\n") ==
+        "s.yaml:4:20: error: radio.bandwidth: the firmware's LoRa modem takes 125kHz, 250kHz or 500kHz, got 62.5kHz");
+  // Names and shapes.
+  CHECK(first_line("fleet: {firmware: {policy: adaptive}}\n") ==
+        "s.yaml:4:28: error: fleet.firmware.policy: unknown report policy 'adaptive'; accepted: fixed_interval, place_aware");
+  CHECK(first_line("fleet: {firmware: {alerts: {enabled: [shock, shock]}}}\n") ==
+        "s.yaml:4:46: error: fleet.firmware.alerts.enabled[1]: alert cause 'shock' is listed twice");
+  CHECK(first_line("fleet: {firmware: {place: {geofences: [{shape: box, lat: 1, south: 0, west: 0, north: 1, east: 1}]}}}\n") ==
+        "s.yaml:4:53: error: fleet.firmware.place.geofences[0].lat: 'lat' does not apply to a box geofence");
+  CHECK(first_line("fleet: {firmware: {bearers: {lora: {max_payload: 51B}}}}\n") ==
+        "s.yaml:4:37: error: fleet.firmware.bearers.lora: unknown key 'max_payload'; accepted keys in fleet.firmware.bearers.lora: cost");
+}
+
+TEST_CASE("every accepted firmware setting passes hw::validate_config unchanged", "[loader][firmware]") {
+  // The loader's per-key checks and the firmware's own validation agree: the full scenario's
+  // configuration is valid at every SF, with every key away from its default.
+  const Scenario s = load_scenario_text(FULL_SCENARIO, "full.yaml");
+  for (int sf = 7; sf <= 12; ++sf) {
+    const fleet::hw::FirmwareConfig config = firmware_config_for(s, 3, sf);
+    CHECK(fleet::hw::validate_config(config) == fleet::hw::ConfigField::NONE);
+    CHECK(config.humidity_max_permille == 905);
+    CHECK(config.temperature_min_cdeg == -2550);
+    CHECK(config.shock_alert_mg == 2500);
+    CHECK(config.geofence_count == 2);
+    CHECK(config.geofences[1].lat2_e7 == 435'000'000);
+    CHECK(config.bearers[2].present);  // the profile has a modem
+  }
 }

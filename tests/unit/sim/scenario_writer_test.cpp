@@ -29,10 +29,10 @@ Scenario awkward_scenario() {
   s.radio.channels_hz = {868.1e6, 868.3e6, 868.5e6, 869.525e6};
   s.radio.spreading_factor = 11;
   s.radio.sf_margin_db = 2.2;
-  s.radio.bandwidth_hz = 62.5e3;
+  s.radio.bandwidth_hz = 125e3;  // the firmware's modem takes 125, 250 or 500 kHz
   s.radio.coding_rate = 4;
   s.radio.preamble_symbols = 12;
-  s.radio.tx_power_dbm = -3.3;
+  s.radio.tx_power_dbm = -3;  // whole dBm: the firmware's resolution
   s.radio.duty_cycle = 0.001;
   s.radio.mac_overhead_bytes = 0;
   s.radio.capture_threshold_db = -1.5;
@@ -57,7 +57,40 @@ Scenario awkward_scenario() {
   s.fleet.device.battery.voltage.internal_resistance_ohm = 1.0 / 3;
   s.fleet.device.battery.temperature.capacity_factor_by_c = {{-40.5, 0.25}, {0, 0.9}, {25, 1}};
   s.fleet.device.battery.passivation = {true, 20.5, 4.25, 1e7, 1e-4 / 3};
-  s.fleet.firmware = {1.5, 86400 * 365.25, 0.001, 0, 1};
+  FirmwareSpec& f = s.fleet.firmware;
+  f.sample_interval_s = 1.5;
+  f.report_interval_s = 86400 * 29.75;
+  f.report_jitter_s = 0.001;
+  f.coalesce_window_s = 0;
+  f.queue_capacity = 1;
+  f.policy = fleet::hw::ReportPolicy::PLACE_AWARE;
+  f.place_report_interval_s = {1 + 1.0 / 3, 1, 86400 * 30.0, 7777.777};
+  f.overflow_policy = fleet::hw::OverflowPolicy::THIN;
+  f.gnss_interval_s = 60;
+  f.gnss_timeout_s = 600;
+  f.heartbeat_interval_s = 86400 * 30.0;
+  f.battery_low_fraction = 0.07;
+  f.battery_critical_fraction = 0.07;
+  f.low_battery_stretch = 1;
+  f.critical_battery_stretch = 64;
+  f.alert_mask = 0;
+  f.shock_alert_g = 0.1;
+  f.temperature_alert_min_c = -40;
+  f.temperature_alert_max_c = 84.99;
+  f.humidity_alert_min = 0.333;
+  f.humidity_alert_max = 1;
+  f.light_alert_lx = 65535;
+  f.alert_holdoff_s = 0;
+  f.max_retries = 8;
+  f.retry_backoff_s = 3599.999999;
+  f.link_probe_interval_s = 60;
+  f.confirm_every_n_frames = 255;
+  f.geofences = {GeofenceSpec{"box", {}, 1000, {-89.9, -179.99}, {-0.1, 179.99}},
+                 GeofenceSpec{"circle", {0.1, -0.2}, 1, {}, {}}, GeofenceSpec{"circle", {-0.0, 0.0}, 100000, {}, {}}};
+  f.motion_threshold_g = 2;
+  f.place_memory_s = 7 * 86400;
+  f.bearers = {BearerSpec{0, 51}, BearerSpec{255, 25}, BearerSpec{7, 280}};
+  s.fleet.environment = {1.0 / 3, 0.001, 1e6, 0.0125, 0.3, 7.5, 65535};
   s.output.timeseries_interval_s = 0.25;
   return s;
 }
@@ -80,6 +113,13 @@ TEST_CASE("the resolved YAML loads back to the same scenario", "[writer]") {
     INFO(text);
     const Scenario back = load_scenario_text(text, "memory.yaml");
     CHECK(to_resolved_yaml(back) == text);
+    // Section by section first, so a failure names the part that did not survive.
+    CHECK(back.port == s.port);
+    CHECK(back.network == s.network);
+    CHECK(back.radio == s.radio);
+    CHECK(back.fleet.device == s.fleet.device);
+    CHECK(back.fleet.firmware == s.fleet.firmware);
+    CHECK(back.fleet.environment == s.fleet.environment);
     CHECK(back == s);
   }
   SECTION("the quickstart, written twice, gives the same text") {
