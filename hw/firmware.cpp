@@ -70,7 +70,10 @@ void Firmware::on_boot() {
   scheduler_.schedule(TaskId::SAMPLE_SENSORS, now_us);
   report_nominal_us_ = now_us + uniform_below(report_period_us(config_, place_, battery_level_));
   scheduler_.schedule(TaskId::REPORT, report_nominal_us_ + uniform_below(config_.report_jitter_us + 1));
-  if (gnss_period_us(config_, battery_level_) != 0) scheduler_.schedule(TaskId::GNSS_FIX, now_us);
+  // Like reports, fixes start at a random point of their period: a fleet booted together would
+  // otherwise fix, and send its positions, in the same instant every period.
+  const TimeUs gnss_us = gnss_period_us(config_, battery_level_);
+  if (gnss_us != 0) scheduler_.schedule(TaskId::GNSS_FIX, now_us + uniform_below(gnss_us));
   const TimeUs heartbeat_us = heartbeat_period_us(config_, battery_level_);
   if (heartbeat_us != 0) scheduler_.schedule(TaskId::HEARTBEAT, now_us + heartbeat_us);
   run_due_tasks(now_us);

@@ -70,6 +70,7 @@ class FakeHal final : public Hal {
   }
   void start_gnss_fix(TimeUs timeout_us) override {
     gnss_timeouts_us.push_back(timeout_us);
+    gnss_starts_us.push_back(now_us_);
     if (gnss_end_us_ != NO_EVENT) ++overlapping_gnss;
     const bool fixes = gnss_time_to_fix_us <= timeout_us;
     gnss_end_us_ = now_us_ + (fixes ? gnss_time_to_fix_us : timeout_us);
@@ -125,6 +126,7 @@ class FakeHal final : public Hal {
   BatteryReading battery{3600, 97};
   std::vector<TxRecord> txs;
   std::vector<TimeUs> gnss_timeouts_us;
+  std::vector<TimeUs> gnss_starts_us;
   std::vector<PowerCall> power_calls;
   std::uint64_t tx_calls = 0;
   std::uint64_t sensor_reads = 0;

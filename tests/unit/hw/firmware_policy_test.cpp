@@ -114,7 +114,7 @@ TEST_CASE("place-aware reporting: hub heard at sea, fix in the port fence, and b
   Device device(config, 30);
   device.hal.gnss_fix = GnssResult{true, 300'000'000, 1'220'000'000};  // off Shanghai: no fence
   CHECK(device.firmware.place() == Place::UNKNOWN);
-  CHECK(device.hal.gnss_timeouts_us == std::vector<TimeUs>{config.gnss_timeout_us});  // first fix at boot
+  CHECK(device.hal.gnss_timeouts_us.empty());  // the first fix comes at a random point of its period
 
   // At sea: the ship hub's beacon every 10 minutes.
   for (TimeUs t_us = 10 * MINUTE_US; t_us <= 2 * DAY_US; t_us += 10 * MINUTE_US) {
@@ -125,7 +125,7 @@ TEST_CASE("place-aware reporting: hub heard at sea, fix in the port fence, and b
   const auto sea = routine_times_us(device.hal);
   REQUIRE(sea.size() >= 8);
   for (std::size_t i = sea.size() - 6; i < sea.size(); ++i) CHECK(sea[i] - sea[i - 1] == 6 * HOUR_US);
-  CHECK(device.hal.gnss_timeouts_us.size() == 1 + 2 * 24 / 8);
+  CHECK(device.hal.gnss_timeouts_us.size() == 2 * 24 / 8);
 
   // Alongside in Fos: the next fix falls in the fence, the hub goes quiet an hour later.
   device.hal.gnss_fix = GnssResult{true, 434'050'000, 48'810'000};
@@ -231,17 +231,37 @@ TEST_CASE("bearer choice: cheapest available, ship hub when LoRa is down, cellul
   check_accounting(device.firmware);
 }
 
-TEST_CASE("GNSS fixes share the sampling wake-ups and failures are counted", "[firmware][scheduler]") {
+TEST_CASE("GNSS fixes keep their period, never overlap, and failures are counted", "[firmware][scheduler]") {
   FirmwareConfig config;
-  config.gnss_interval_us = HOUR_US;  // on the 15-minute sampling grid
+  config.gnss_interval_us = HOUR_US;
   Device device(config, 60);
   device.hal.gnss_time_to_fix_us = 2 * config.gnss_timeout_us;  // inside a stack: never a fix
   device.run_to(DAY_US - 1);
   const FirmwareStats& s = device.firmware.stats();
   CHECK(s.gnss_fixes_started == 24);
-  CHECK(s.gnss_fixes_failed == 23);  // the boot fix started under the default 30 s time to fix
+  CHECK(s.gnss_fixes_failed == 24);
   CHECK(device.hal.overlapping_gnss == 0);
-  // Every fix started in a sampling wake-up: no wake-up of its own.
-  CHECK(s.wakeups <= s.samples_taken - 1 + s.records_generated);
+  // At most one wake-up of its own per fix (the first fix is at a random point of the hour, off the
+  // sampling grid; later ones keep that phase).
+  CHECK(s.wakeups <= s.samples_taken - 1 + s.records_generated + s.gnss_fixes_started);
   for (std::size_t i = 0; i < device.hal.gnss_timeouts_us.size(); ++i) CHECK(device.hal.gnss_timeouts_us[i] == config.gnss_timeout_us);
+}
+
+TEST_CASE("GNSS fixes start at a random point of their period, so a fleet booted together spreads", "[firmware][gnss]") {
+  FirmwareConfig config;
+  config.gnss_interval_us = 8 * HOUR_US;
+  std::vector<TimeUs> first_fix_us;
+  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+    Device device(config, seed);
+    device.run_to(8 * HOUR_US - MINUTE_US);  // the second fix may coalesce into a wake-up just before 8 h
+    CAPTURE(seed, device.hal.gnss_starts_us);
+    REQUIRE(device.hal.gnss_starts_us.size() == 1);  // one fix per period
+    first_fix_us.push_back(device.hal.gnss_starts_us[0]);
+    CHECK(first_fix_us.back() < 8 * HOUR_US);
+  }
+  std::sort(first_fix_us.begin(), first_fix_us.end());
+  // 40 uniform draws over 8 h: the odds that two fall within a second of each other are small, and
+  // that all of them do (lockstep) nil.
+  CHECK(std::adjacent_find(first_fix_us.begin(), first_fix_us.end()) == first_fix_us.end());
+  CHECK(first_fix_us.back() - first_fix_us.front() > 4 * HOUR_US);
 }
