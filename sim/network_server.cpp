@@ -87,7 +87,7 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
 void NetworkServer::answer(const UplinkMessage& message) {
   const auto key = std::make_pair(message.device_id, message.received_us);
   const auto [it, opened] =
-      pending_->try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor});
+      pending_.try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor});
   if (!opened) {
     PendingAck& best = it->second;
     if (message.rssi_dbm > best.rssi_dbm) {
@@ -96,28 +96,44 @@ void NetworkServer::answer(const UplinkMessage& message) {
     }
     return;
   }
-  const double dedup_window_s = fleet_->scenario.radio.class_a.dedup_window_s;
-  simgrid::s4u::Host* data_centre = route_.platform->host(route_.data_centre_node);
-  simgrid::s4u::Actor::create("ack", data_centre, [this, key, dedup_window_s]() {
-    simgrid::s4u::this_actor::sleep_for(dedup_window_s);
-    const auto found = pending_->find(key);
-    const PendingAck ack = found->second;
-    pending_->erase(found);
-    const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true, {}};
-    const std::uint64_t bytes = downlink_phy_bytes(request.payload.size()) + BACKHAUL_OVERHEAD_BYTES;
-    const TransferOutcome outcome =
-        route_.platform->transfer(route_.data_centre_node, route_.gateway_nodes[ack.gateway], bytes);
-    Device& device = fleet_->devices[key.first];
-    if (!outcome.delivered) {
-      ++device.downlinks_lost[static_cast<std::size_t>(DownlinkLoss::NO_BACKHAUL_ROUTE)];
-      --fleet_->answers_pending;
-      return;
-    }
+  const double closes_s = simgrid::s4u::Engine::get_clock() + fleet_->scenario.radio.class_a.dedup_window_s;
+  senders_->due.emplace_back(closes_s, key);
+  if (senders_->idle == 0) {
+    ++senders_->idle;
+    simgrid::s4u::Actor::create("ack-sender", route_.platform->host(route_.data_centre_node), [this] { ack_sender(); });
+  }
+  senders_->ready->release();
+}
+
+void NetworkServer::ack_sender() {
+  simgrid::s4u::Actor::self()->daemonize();  // ends with the fleet scheduler, not before
+  for (;;) {
+    senders_->ready->acquire();
+    --senders_->idle;
+    const auto [closes_s, key] = senders_->due.front();
+    senders_->due.pop_front();
+    simgrid::s4u::this_actor::sleep_until(closes_s);
+    send_ack(key);
+    ++senders_->idle;
+  }
+}
+
+void NetworkServer::send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key) {
+  const auto found = pending_.find(key);
+  const PendingAck ack = found->second;
+  pending_.erase(found);
+  const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true, {}};
+  const std::uint64_t bytes = downlink_phy_bytes(request.payload.size()) + BACKHAUL_OVERHEAD_BYTES;
+  const TransferOutcome outcome =
+      route_.platform->transfer(route_.data_centre_node, route_.gateway_nodes[ack.gateway], bytes);
+  if (!outcome.delivered) {
+    ++fleet_->devices[key.first].downlinks_lost[static_cast<std::size_t>(DownlinkLoss::NO_BACKHAUL_ROUTE)];
+  } else {
     // Rounded up: "arrived before the window opens" must hold for the exact clock, not a rounded one.
     const auto arrived_us = static_cast<hw::TimeUs>(std::ceil(simgrid::s4u::Engine::get_clock() * 1e6));
     (*route_.gateways)[ack.gateway].schedule(request, arrived_us);
-    --fleet_->answers_pending;
-  });
+  }
+  --fleet_->answers_pending;
 }
 
 }  // namespace fleet::sim

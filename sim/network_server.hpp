@@ -8,10 +8,13 @@
 // copies for radio.class_a.dedup_window, then sends the downlink across the WAN to the gateway that
 // heard it best (highest RSSI), which times it to the device's RX1 or RX2 (gateway_downlinks.hpp).
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <utility>
 #include <vector>
+
+#include <simgrid/s4u.hpp>
 
 #include "hw/uplink_codec.hpp"
 #include "sim/backhaul_book.hpp"
@@ -49,13 +52,25 @@ class NetworkServer {
   // By (device, end of the uplink): one entry per transmission being answered.
   using PendingAcks = std::map<std::pair<std::uint32_t, hw::TimeUs>, PendingAck>;
 
+  // ACKs waiting for their dedup window to close, in the order their windows close (the window is
+  // the same for all), served by a pool of sender actors that grows only when all are busy: one
+  // actor per ACK would cost a stack mapping each.
+  struct AckSenders {
+    std::deque<std::pair<double, std::pair<std::uint32_t, hw::TimeUs>>> due;  // (close time, key)
+    simgrid::s4u::SemaphorePtr ready = simgrid::s4u::Semaphore::create(0);
+    std::uint32_t idle = 0;
+  };
+
   void deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s);
   void answer(const UplinkMessage& message);
+  void send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key);
+  void ack_sender();
 
   FleetRuntime* fleet_;
   BackhaulBook* paths_;
   DownlinkRoute route_;
-  std::shared_ptr<PendingAcks> pending_ = std::make_shared<PendingAcks>();
+  PendingAcks pending_;
+  std::shared_ptr<AckSenders> senders_ = std::make_shared<AckSenders>();
 };
 
 }  // namespace fleet::sim
