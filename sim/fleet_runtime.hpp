@@ -44,7 +44,6 @@ struct Device {
   // Class A: the downlink scheduled for the current uplink's windows, and whether it arrived.
   ScheduledDownlink downlink;
   bool downlink_received = false;
-  std::uint32_t confirmed_frames_sent = 0;  // transmissions, repeats included
   std::uint32_t frames_acked = 0;
   std::uint32_t downlinks_sent = 0;      // transmitted by a gateway for this device
   std::uint32_t downlinks_received = 0;

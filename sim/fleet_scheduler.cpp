@@ -176,7 +176,6 @@ void FleetScheduler::end_transmission(Device& device) const {
     return;
   }
   if (board.tx_confirmed()) {
-    ++device.confirmed_frames_sent;
     device.downlink_received = false;
     fleet.events.push(window_plan(fleet.scenario.radio, RxWindow::RX1, tx.end_us, tx.channel, tx.spreading_factor).open_us,
                       EventKind::RX1_OPEN, board.device_id());

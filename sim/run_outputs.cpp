@@ -221,7 +221,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     for (const std::string& field :
          {format_number(device.records_dropped()), format_number(device.records_queued()), format_number(device.frames_sent()),
           format_number(device.board.airtime_s()), format_number(stats.tx_deferred_duty_cycle),
-          format_number(device.confirmed_frames_sent), format_number(device.frames_acked),
+          format_number(device.board.confirmed_frames_sent()), format_number(device.frames_acked),
           format_number(device.downlinks_sent), format_number(device.downlinks_received)}) {
       line += field + ',';
     }

@@ -32,7 +32,7 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
     totals.frames_sent += device.frames_sent();
     totals.frames_lost += device.frames_lost;
     totals.duty_cycle_deferrals += stats.tx_deferred_duty_cycle;
-    totals.confirmed_frames_sent += device.confirmed_frames_sent;
+    totals.confirmed_frames_sent += device.board.confirmed_frames_sent();
     totals.frames_acked += device.frames_acked;
     totals.downlinks_sent += device.downlinks_sent;
     totals.downlinks_received += device.downlinks_received;

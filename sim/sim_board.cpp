@@ -80,6 +80,7 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;
   tx_frame_counter_ = decoded.frame_counter;
   tx_confirmed_ = params.confirmed;
+  if (params.confirmed) ++confirmed_frames_sent_;  // counted when it starts, like FirmwareStats::frames_sent
   mark_fresh_records(decoded);
   tx_frame_.assign(frame, frame + len);
   tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + airtime_us, params.spreading_factor,

@@ -42,6 +42,7 @@ class SimBoard final : public hw::Hal {
   std::uint32_t tx_records() const { return tx_records_; }
   std::uint16_t tx_frame_counter() const { return tx_frame_counter_; }
   bool tx_confirmed() const { return tx_confirmed_; }
+  std::uint32_t confirmed_frames_sent() const { return confirmed_frames_sent_; }  // repeats included
   // Records of the frame that the server did not have when it left (accounting.hpp): bit i for record i.
   std::uint16_t tx_fresh_mask() const { return tx_fresh_mask_; }
   std::uint32_t tx_fresh_records() const { return tx_fresh_records_; }
@@ -96,6 +97,7 @@ class SimBoard final : public hw::Hal {
   bool tx_active_ = false;
   bool class_a_open_ = false;
   bool tx_confirmed_ = false;
+  std::uint32_t confirmed_frames_sent_ = 0;
   std::uint16_t tx_fresh_mask_ = 0;
   std::uint32_t tx_fresh_records_ = 0;
   Transmission tx_;
