@@ -157,6 +157,23 @@ double Battery::time_to_depletion_s(double load_current_a) const {
   });
 }
 
+double Battery::depletion_lower_bound_s(double load_current_a) const {
+  check_non_negative(load_current_a, "Battery: current must be finite and non-negative (a primary cell)");
+  const double threshold_c = capacity_threshold_c();
+  const double self_discharge_a = self_discharge_current_a(*params_);
+  return visit_cell([&](const auto& cell, const auto& model) -> double {
+    const double left_c = threshold_c - cell.spent_c(model);
+    if (left_c <= 0.0) return 0.0;
+    double rate_a = 0.0;
+    if constexpr (requires { cell.spend_rate_a(model, load_current_a); }) {
+      rate_a = cell.spend_rate_a(model, load_current_a) + self_discharge_a;
+    } else {
+      rate_a = cell.max_spend_rate_a(model, load_current_a + self_discharge_a);
+    }
+    return rate_a > 0.0 ? left_c / rate_a : INFINITE_S;
+  });
+}
+
 double projected_lifetime_s(const BatteryParams& params, double mean_current_a, double temperature_c) {
   Battery battery(params);
   battery.set_temperature_c(temperature_c);

@@ -69,6 +69,9 @@ class Battery {
   // KiBaM and RV solve spent(t) = threshold by bracketing and bisection on their closed forms (relative
   // precision 1e-12). Lets the caller schedule the death of a device instead of polling.
   double time_to_depletion_s(double load_current_a) const;
+  // A cheap lower bound on time_to_depletion_s (exact for the ideal and Peukert models): lets a caller
+  // skip the root finding of KiBaM and RV when the cell cannot empty within its horizon anyway.
+  double depletion_lower_bound_s(double load_current_a) const;
   const BatteryParams& params() const { return *params_; }
 
  private:

@@ -41,6 +41,9 @@ struct KibamCell {
   // Self-discharge lowers both wells by the same height: it moves no charge from one well to the other.
   void lose_charge(const KibamModel& model, double charge_c);
   double spent_c(const KibamModel& model) const { return deficit_c[0] / model.available_fraction; }
+  // An upper bound on how fast spent_c can grow at a current: all of it from the available well,
+  // none flowing back in (the flow from the bound well only ever slows it).
+  double max_spend_rate_a(const KibamModel& model, double current_a) const { return current_a / model.available_fraction; }
 };
 
 }  // namespace fleet::models

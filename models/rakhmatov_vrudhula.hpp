@@ -49,6 +49,8 @@ struct RvCell {
   void lose_charge(const RvModel&, double charge_c) { drawn_c += charge_c; }
   // σ = l + 2·Σ u_m.
   double spent_c(const RvModel& model) const;
+  // An upper bound on how fast σ can grow at a current: dl/dt = I and du_m/dt = I − b_m·u_m ≤ I.
+  double max_spend_rate_a(const RvModel& model, double current_a) const { return current_a * (1 + 2 * model.terms); }
 };
 
 }  // namespace fleet::models

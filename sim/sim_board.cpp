@@ -185,7 +185,10 @@ void SimBoard::arm_brown_out(hw::TimeUs end_of_run_us) {
   ++brown_out_generation_;  // whatever was armed before assumed another load
   feed_battery(ledger_.settle(fleet_.now_us));  // predict from the state at this instant
   if (battery_.depleted()) return;
-  const double seconds = battery_.time_to_depletion_s(ledger_.total_current_a());
+  const double horizon_s = static_cast<double>(end_of_run_us - std::min(end_of_run_us, fleet_.now_us)) * 1e-6;
+  const double current_a = ledger_.total_current_a();
+  if (battery_.depletion_lower_bound_s(current_a) > horizon_s) return;  // cannot empty within the run
+  const double seconds = battery_.time_to_depletion_s(current_a);
   const double at_us = static_cast<double>(fleet_.now_us) + std::ceil(seconds * 1e6);
   if (at_us <= static_cast<double>(end_of_run_us))
     fleet_.events.push(static_cast<hw::TimeUs>(at_us), EventKind::BROWN_OUT, device_id_, brown_out_generation_);

@@ -168,3 +168,26 @@ TEST_CASE("out-of-range model parameters are rejected, naming the field", "[batt
   p.temperature.capacity_factor_by_c = PiecewiseLinear{{{0.0, 1.2}}};
   CHECK(message_for(p).starts_with("battery.temperature.capacity_factor_by_c"));
 }
+
+TEST_CASE("The depletion lower bound never exceeds the exact time to depletion", "[battery]") {
+  using namespace fleet::models;
+  for (const BatteryModel& model : {BatteryModel{IdealModel{}}, BatteryModel{PeukertModel{1.2, 5e-3}},
+                                    BatteryModel{KibamModel{}}, BatteryModel{RvModel{}}}) {
+    BatteryParams params;
+    params.capacity_c = 100.0;  // small, so the loads below reach it
+    params.model = model;
+    Battery battery(params);
+    // A tracker-like history: pulses and rests, then every current from sleep to TX.
+    for (int i = 0; i < 20; ++i) {
+      battery.draw(0.045, 0.2);
+      battery.draw(2e-5, 60);
+    }
+    for (const double current_a : {1e-5, 1e-3, 0.045, 0.4}) {
+      const double bound_s = battery.depletion_lower_bound_s(current_a);
+      const double exact_s = battery.time_to_depletion_s(current_a);
+      CHECK(bound_s > 0);
+      CHECK(bound_s <= exact_s * (1 + 1e-12));
+      if (model.index() <= 1) CHECK(bound_s == Approx(exact_s).epsilon(1e-12));  // exact for linear models
+    }
+  }
+}
