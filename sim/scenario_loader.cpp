@@ -1023,7 +1023,8 @@ AdrSpec read_adr(const Context& ctx, const Section& radio, double tx_power_dbm) 
   // The firmware takes the power ADR sets: its range and whole-dB resolution apply.
   adr.min_tx_power_dbm =
       firmware_quantity(ctx, s, "min_tx_power", Dimension::POWER_DBM, 1, hw::ConfigField::TX_POWER, adr.min_tx_power_dbm);
-  if (auto field = s.find("min_tx_power"); field && adr.min_tx_power_dbm > tx_power_dbm)
+  // With ADR on, a minimum above the start power could never be reached: refused rather than ignored.
+  if (auto field = s.find("min_tx_power"); field && adr.enabled && adr.min_tx_power_dbm > tx_power_dbm)
     ctx.fail_value(*field, "ADR's minimum TX power " + field->node.Scalar() + " is above radio.tx_power (" +
                                format_quantity(tx_power_dbm, Dimension::POWER_DBM) + "), the power devices start at");
   return adr;
