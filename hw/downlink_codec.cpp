@@ -1,6 +1,7 @@
 #include "hw/downlink_codec.hpp"
 
 #include "hw/byte_order.hpp"
+#include "hw/eu868_data_rates.hpp"
 
 namespace fleet::hw {
 namespace {
@@ -13,6 +14,9 @@ struct ParamSpec {
 };
 
 constexpr TimeUs seconds(std::uint32_t raw) { return static_cast<TimeUs>(raw) * US_PER_S; }
+constexpr std::int8_t signed8(std::uint32_t raw) {
+  return static_cast<std::int8_t>(static_cast<std::int32_t>(raw & 0xFF) - ((raw & 0x80) ? 0x100 : 0));
+}
 constexpr std::int16_t signed16(std::uint32_t raw) {
   return static_cast<std::int16_t>(static_cast<std::int32_t>(raw & 0xFFFF) - ((raw & 0x8000) ? 0x10000 : 0));
 }
@@ -46,6 +50,14 @@ constexpr ParamSpec PARAMS[MAX_DOWNLINK_PARAM_ID + 1] = {
     {1, [](FirmwareConfig& c, std::uint32_t v) { c.overflow_policy = static_cast<OverflowPolicy>(v); }},
     {4, [](FirmwareConfig& c, std::uint32_t v) { c.report_jitter_us = seconds(v); }},
     {4, [](FirmwareConfig& c, std::uint32_t v) { c.alert_holdoff_us = seconds(v); }},
+    // A new data rate brings its payload limit. Out of 7..12 the limit is left and validate_config()
+    // refuses the SF, so the command fails whole.
+    {1, [](FirmwareConfig& c, std::uint32_t v) {
+       c.spreading_factor = static_cast<std::uint8_t>(v);
+       const std::uint16_t limit = eu868_max_payload_bytes(c.spreading_factor);
+       if (limit != 0) c.bearers[static_cast<std::size_t>(Bearer::LORA)].max_payload_bytes = limit;
+     }},
+    {1, [](FirmwareConfig& c, std::uint32_t v) { c.tx_power_dbm = signed8(v); }},
 };
 
 }  // namespace

@@ -34,6 +34,10 @@
 //   23  1      overflow_policy                     0 DROP_NEWEST, 1 THIN
 //   24  4      report_jitter_us                    s
 //   25  4      alert_holdoff_us                    s
+//   26  1      spreading_factor                    SF (7..12); the LoRa payload limit follows it (EU868 DR table)
+//   27  1      tx_power_dbm                        i8 whole dBm
+// 26 and 27 are what a network server's ADR sets (LoRaWAN LinkADRReq carries a data rate and a TX power;
+// here the power is in dBm rather than the regional TXPower index, and a frame may carry either alone).
 // A command is applied whole or not at all: an unknown version, command or parameter id, a repeated
 // id, a length that does not match, or a resulting configuration that fails validate_config() leaves
 // the configuration untouched and names the reason.
@@ -47,8 +51,8 @@ namespace fleet::hw {
 inline constexpr std::uint8_t DOWNLINK_FORMAT_VERSION = 1;
 inline constexpr std::uint8_t DOWNLINK_SET_CONFIG = 1;
 inline constexpr std::size_t DOWNLINK_HEADER_BYTES = 3;
-inline constexpr std::size_t MAX_DOWNLINK_PARAMS = 25;  // every parameter at most once
-inline constexpr std::uint8_t MAX_DOWNLINK_PARAM_ID = 25;
+inline constexpr std::size_t MAX_DOWNLINK_PARAMS = 27;  // every parameter at most once
+inline constexpr std::uint8_t MAX_DOWNLINK_PARAM_ID = 27;
 
 enum class DownlinkError : std::uint8_t {
   NONE,

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "hw/duty_cycle.hpp"
+#include "hw/eu868_data_rates.hpp"
 
 namespace fleet::sim {
 namespace {
@@ -67,11 +68,6 @@ void apply_policy(const FirmwareSpec& f, hw::FirmwareConfig& config) {
 
 }  // namespace
 
-std::uint16_t eu868_max_payload_bytes(int spreading_factor) {
-  constexpr std::uint16_t BY_SF[] = {242, 242, 115, 51, 51, 51};  // SF7..SF12
-  return BY_SF[spreading_factor - 7];
-}
-
 hw::TimeUs to_us(double seconds) { return static_cast<hw::TimeUs>(std::llround(seconds * 1e6)); }
 
 hw::FirmwareConfig firmware_config_for(const Scenario& scenario, std::uint32_t device_id, int spreading_factor) {
@@ -90,7 +86,7 @@ hw::FirmwareConfig firmware_config_for(const Scenario& scenario, std::uint32_t d
   config.bearers[static_cast<std::size_t>(hw::Bearer::LORA)].present = true;
   config.bearers[static_cast<std::size_t>(hw::Bearer::SHIP_HUB)].present = false;
   config.bearers[static_cast<std::size_t>(hw::Bearer::CELLULAR)].present = scenario.fleet.device.modem.present;
-  config.bearers[static_cast<std::size_t>(hw::Bearer::LORA)].max_payload_bytes = eu868_max_payload_bytes(spreading_factor);
+  config.bearers[static_cast<std::size_t>(hw::Bearer::LORA)].max_payload_bytes = hw::eu868_max_payload_bytes(spreading_factor);
 
   config.spreading_factor = static_cast<std::uint8_t>(spreading_factor);
   config.tx_power_dbm = whole<std::int8_t>(radio.tx_power_dbm);

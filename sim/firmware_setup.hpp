@@ -22,10 +22,6 @@ static_assert(REPORT_POLICY_NAMES[static_cast<std::size_t>(hw::ReportPolicy::PLA
 static_assert(OVERFLOW_POLICY_NAMES[static_cast<std::size_t>(hw::OverflowPolicy::THIN)] == "thin");
 static_assert(ALERT_CAUSE_NAMES[static_cast<std::size_t>(hw::AlertCause::LIGHT_IN_CLOSED_BOX)] == "light_in_closed_box");
 
-// Largest application payload per spreading factor at 125 kHz in EU868 (DR5..DR0 = SF7..SF12).
-// [S] LoRaMac-node RegionEU868.h MaxPayloadOfDatarateEU868 (domain.md section 4).
-std::uint16_t eu868_max_payload_bytes(int spreading_factor);
-
 hw::TimeUs to_us(double seconds);
 
 // The firmware unit each scenario value is converted to, as a multiple of its SI (scenario) unit:

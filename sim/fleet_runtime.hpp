@@ -47,6 +47,7 @@ struct Device {
   std::uint32_t frames_acked = 0;
   std::uint32_t downlinks_sent = 0;      // transmitted by a gateway for this device
   std::uint32_t downlinks_received = 0;
+  std::uint32_t adr_commands_sent = 0;   // ADR commands the server put in a downlink for this device
   std::array<std::uint32_t, DOWNLINK_LOSS_COUNT> downlinks_lost{};
   // Records the server has that the firmware still holds (accounting.hpp, sim/record_fates.hpp), and
   // how many of those the firmware's full queue discarded afterwards (not a loss: they were delivered).

@@ -16,7 +16,8 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
     ++fleet_->deliveries.undecodable_frames;
     return;
   }
-  if (message.confirmed) answer(message);  // every transmission, repeats too: its ACK may be lost
+  adr_.on_copy(frame.device_id, message.received_us, frame.frame_counter, message.rssi_dbm);
+  if (message.confirmed) answer(message, frame.frame_counter);  // every transmission, repeats too: its ACK may be lost
   DeviceDeliveries& device = fleet_->deliveries.devices.at(frame.device_id);
   const bool first_copy = fleet_->backhaul.on_copy_arrived(frame.device_id, frame.frame_counter);
   const bool repeat = device.frames_delivered > 0 && device.last_frame_counter == frame.frame_counter;
@@ -84,10 +85,10 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
 // The first copy of a confirmed transmission opens its dedup window; later copies may name a better
 // gateway. When the window closes, the ACK crosses the WAN to the best one, which books it into a
 // receive window if it arrived in time (or counts why not).
-void NetworkServer::answer(const UplinkMessage& message) {
+void NetworkServer::answer(const UplinkMessage& message, std::uint16_t frame_counter) {
   const auto key = std::make_pair(message.device_id, message.received_us);
   const auto [it, opened] =
-      pending_.try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor});
+      pending_.try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor, frame_counter});
   if (!opened) {
     PendingAck& best = it->second;
     if (message.rssi_dbm > best.rssi_dbm) {
@@ -118,16 +119,20 @@ void NetworkServer::ack_sender() {
   }
 }
 
+// The ACK carries the ADR decision, if any, made now that every copy of the uplink is in.
 void NetworkServer::send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key) {
   const auto found = pending_.find(key);
   const PendingAck ack = found->second;
   pending_.erase(found);
-  const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true, {}};
+  const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true,
+                                adr_.command_for(key.first, ack.frame_counter, ack.spreading_factor)};
+  Device& device = fleet_->devices[key.first];
+  if (!request.payload.empty()) ++device.adr_commands_sent;
   const std::uint64_t bytes = downlink_phy_bytes(request.payload.size()) + BACKHAUL_OVERHEAD_BYTES;
   const TransferOutcome outcome =
       route_.platform->transfer(route_.data_centre_node, route_.gateway_nodes[ack.gateway], bytes);
   if (!outcome.delivered) {
-    ++fleet_->devices[key.first].downlinks_lost[static_cast<std::size_t>(DownlinkLoss::NO_BACKHAUL_ROUTE)];
+    ++device.downlinks_lost[static_cast<std::size_t>(DownlinkLoss::NO_BACKHAUL_ROUTE)];
   } else {
     // Rounded up: "arrived before the window opens" must hold for the exact clock, not a rounded one.
     const auto arrived_us = static_cast<hw::TimeUs>(std::ceil(simgrid::s4u::Engine::get_clock() * 1e6));

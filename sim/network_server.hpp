@@ -7,6 +7,8 @@
 // For each transmission of a confirmed uplink it answers with an ACK: it collects the transmission's
 // copies for radio.class_a.dedup_window, then sends the downlink across the WAN to the gateway that
 // heard it best (highest RSSI), which times it to the device's RX1 or RX2 (gateway_downlinks.hpp).
+// With radio.adr on, the ACK carries the device's new SF and power when ADR changes them
+// (sim/adr_controller.hpp).
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -17,6 +19,7 @@
 #include <simgrid/s4u.hpp>
 
 #include "hw/uplink_codec.hpp"
+#include "sim/adr_controller.hpp"
 #include "sim/backhaul_book.hpp"
 #include "sim/fleet_runtime.hpp"
 #include "sim/gateway_downlinks.hpp"
@@ -38,7 +41,7 @@ struct DownlinkRoute {
 class NetworkServer {
  public:
   NetworkServer(FleetRuntime* fleet, BackhaulBook* paths, DownlinkRoute route)
-      : fleet_(fleet), paths_(paths), route_(std::move(route)) {}
+      : fleet_(fleet), paths_(paths), route_(std::move(route)), adr_(fleet->scenario.radio) {}
   void receive(const BackhaulCopy& copy, double now_s);
 
  private:
@@ -48,6 +51,7 @@ class NetworkServer {
     float rssi_dbm;
     std::uint8_t channel;
     std::uint8_t spreading_factor;
+    std::uint16_t frame_counter;
   };
   // By (device, end of the uplink): one entry per transmission being answered.
   using PendingAcks = std::map<std::pair<std::uint32_t, hw::TimeUs>, PendingAck>;
@@ -62,13 +66,14 @@ class NetworkServer {
   };
 
   void deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s);
-  void answer(const UplinkMessage& message);
+  void answer(const UplinkMessage& message, std::uint16_t frame_counter);
   void send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key);
   void ack_sender();
 
   FleetRuntime* fleet_;
   BackhaulBook* paths_;
   DownlinkRoute route_;
+  AdrController adr_;
   PendingAcks pending_;
   std::shared_ptr<AckSenders> senders_ = std::make_shared<AckSenders>();
 };

@@ -178,12 +178,13 @@ void RadioMedium::begin(const Transmission& tx) {
   const std::size_t demodulators = static_cast<std::size_t>(radio_.demodulators);
   for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
     Link& link = links_[i];
+    const float rssi_dbm = link.rssi_dbm + tx.tx_power_change_db;
     std::deque<Heard>& heard = heard_at(link.gateway, tx.channel);
     forget_before(heard, tx.start_us);
-    heard.push_back(Heard{tx.device_id, tx.start_us, tx.end_us, link.rssi_dbm, tx.spreading_factor});
+    heard.push_back(Heard{tx.device_id, tx.start_us, tx.end_us, rssi_dbm, tx.spreading_factor});
 
     LinkState& state = link.state;
-    if (link.rssi_dbm < sensitivity_dbm) {
+    if (rssi_dbm < sensitivity_dbm) {
       state = LinkState::BELOW_SENSITIVITY;
     } else if (gateway_down_during(link.gateway, tx.start_us, tx.start_us + 1)) {
       state = LinkState::GATEWAY_DOWN;
@@ -208,17 +209,18 @@ void RadioMedium::release(const Transmission& tx) {
 
 void RadioMedium::abort(const Transmission& tx) { release(tx); }
 
-std::optional<RadioLoss> RadioMedium::resolve_at(const Link& link, const Transmission& tx, double duration_s) {
+std::optional<RadioLoss> RadioMedium::resolve_at(std::uint16_t gateway, float rssi_dbm, const Transmission& tx,
+                                                 double duration_s) {
   // Same-channel energy per interferer SF over the wanted frame, as ns-3's LoraInterferenceHelper.
   energy_.clear();
-  for (const Heard& other : heard_at(link.gateway, tx.channel)) {
+  for (const Heard& other : heard_at(gateway, tx.channel)) {
     if (other.start_us >= tx.end_us) break;  // ordered by start: nothing later can overlap
     ++overlap_checks_;
     if (other.device_id == tx.device_id && other.start_us == tx.start_us) continue;  // itself
     const hw::TimeUs overlap = overlap_us(other.start_us, other.end_us, tx.start_us, tx.end_us);
     if (overlap > 0) energy_.add(other.spreading_factor, other.rssi_dbm, static_cast<double>(overlap) * 1e-6);
   }
-  switch (energy_.verdict(tx.spreading_factor, link.rssi_dbm, duration_s, interference_rule_)) {
+  switch (energy_.verdict(tx.spreading_factor, rssi_dbm, duration_s, interference_rule_)) {
     case models::InterferenceVerdict::SURVIVES: return std::nullopt;
     case models::InterferenceVerdict::LOST_SAME_SF: return RadioLoss::INTERFERENCE_SAME_SF;
     case models::InterferenceVerdict::LOST_CROSS_SF: return RadioLoss::INTERFERENCE_CROSS_SF;
@@ -235,11 +237,12 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
 
   for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
     const Link link = links_[i];
+    const float rssi_dbm = link.rssi_dbm + tx.tx_power_change_db;
     GatewayRadioStats& stats = gateway_stats_[link.gateway];
     std::optional<RadioLoss> loss;  // none: received
     switch (link.state) {
       case LinkState::BELOW_SENSITIVITY:
-        if (link.rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
+        if (rssi_dbm < out_of_coverage_below_dbm_) continue;  // not a frame this gateway could ever hear
         loss = RadioLoss::UNDER_SENSITIVITY;
         break;
       case LinkState::GATEWAY_DOWN: loss = RadioLoss::GATEWAY_DOWN; break;
@@ -252,14 +255,14 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
           loss = RadioLoss::GATEWAY_DOWN;
         } else {
           loss = gateway_busy(link.gateway, tx.start_us, tx.end_us) ? RadioLoss::GATEWAY_TRANSMITTING
-                                                                     : resolve_at(link, tx, duration_s);
+                                                                     : resolve_at(link.gateway, rssi_dbm, tx, duration_s);
         }
         break;
     }
     if (!loss) {
       ++stats.frames_received;
       stats.airtime_received_s += duration_s;
-      outcome_.received.push_back(Reception{link.gateway, link.rssi_dbm});
+      outcome_.received.push_back(Reception{link.gateway, rssi_dbm});
     } else {
       ++stats.frames_lost[static_cast<std::size_t>(*loss)];
       reached(*loss);

@@ -31,6 +31,9 @@ struct Transmission {
   hw::TimeUs end_us = 0;
   std::uint8_t spreading_factor = 9;
   std::uint8_t channel = 0;
+  // The frame's TX power minus radio.tx_power_dbm, which the link budgets assume: a device whose power
+  // a network server's ADR lowered is heard that much weaker at every gateway.
+  float tx_power_change_db = 0;
 };
 
 struct Reception {
@@ -131,7 +134,7 @@ class RadioMedium {
   bool gateway_busy(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us);
   void release(const Transmission& tx);
   // The interference verdict at one gateway that locked on to `tx`: a loss reason, or none if received.
-  std::optional<RadioLoss> resolve_at(const Link& link, const Transmission& tx, double duration_s);
+  std::optional<RadioLoss> resolve_at(std::uint16_t gateway, float rssi_dbm, const Transmission& tx, double duration_s);
 
   RadioSpec radio_;
   std::variant<models::LogDistancePathLoss, models::OkumuraHataPathLoss, models::FreeSpacePathLoss> path_loss_;

@@ -120,6 +120,8 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   json.begin_object("downlinks");
   json.value("sent", totals.downlinks_sent);
   json.value("received", totals.downlinks_received);
+  json.value("adr_commands_sent", totals.adr_commands_sent);
+  json.value("adr_commands_applied", totals.adr_commands_applied);
   json.begin_object("lost");
   for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r)
     json.value(downlink_loss_name(static_cast<DownlinkLoss>(r)), totals.downlinks_lost[r]);
@@ -193,11 +195,11 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
   const fs::path path = dir / "devices.csv";
   std::ofstream out = open_output(path);
   // The loss columns follow RadioLoss, so a new reason gets its column without a hand-kept index.
-  out << "device_id,east_m,north_m,spreading_factor,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
+  out << "device_id,east_m,north_m,spreading_factor,tx_power_dbm,best_gateway,best_rssi_dbm,records_generated,records_delivered,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "records_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "records_lost_gateway_buffer_full,records_dropped_queue_full,"
          "records_queued,frames_sent,airtime_s,duty_cycle_deferrals,confirmed_frames_sent,frames_acked,downlinks_sent,"
-         "downlinks_received,";
+         "downlinks_received,adr_commands_sent,adr_commands_applied,";
   for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) out << "downlinks_lost_" << downlink_loss_name(static_cast<DownlinkLoss>(r)) << ',';
   out << "latency_mean_s,age_of_information_mean_s,"
          "charge_mcu_mah,charge_lora_radio_mah,charge_gnss_mah,charge_sensors_mah,charge_modem_mah,"
@@ -211,7 +213,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     std::string line;
     for (const std::string& field :
          {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
-          format_number(int{device.firmware.config().spreading_factor}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
+          format_number(int{device.firmware.config().spreading_factor}),
+          format_number(int{device.firmware.config().tx_power_dbm}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
           format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(device.records_generated()),
           format_number(delivered.records_delivered)}) {
       line += field + ',';
@@ -222,7 +225,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
          {format_number(device.records_dropped()), format_number(device.records_queued()), format_number(device.frames_sent()),
           format_number(device.board.airtime_s()), format_number(stats.tx_deferred_duty_cycle),
           format_number(device.board.confirmed_frames_sent()), format_number(device.frames_acked),
-          format_number(device.downlinks_sent), format_number(device.downlinks_received)}) {
+          format_number(device.downlinks_sent), format_number(device.downlinks_received),
+          format_number(device.adr_commands_sent), format_number(stats.downlinks_applied)}) {
       line += field + ',';
     }
     for (std::uint32_t lost : device.downlinks_lost) line += format_number(lost) + ',';

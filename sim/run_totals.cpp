@@ -36,6 +36,8 @@ RunTotals compute_totals(const FleetRuntime& fleet, double duration_s) {
     totals.frames_acked += device.frames_acked;
     totals.downlinks_sent += device.downlinks_sent;
     totals.downlinks_received += device.downlinks_received;
+    totals.adr_commands_sent += device.adr_commands_sent;
+    totals.adr_commands_applied += stats.downlinks_applied;
     for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) totals.downlinks_lost[r] += device.downlinks_lost[r];
     totals.browned_out += device.browned_out ? 1 : 0;
 

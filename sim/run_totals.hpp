@@ -50,6 +50,10 @@ struct RunTotals {
   std::uint64_t frames_acked = 0;
   std::uint64_t downlinks_sent = 0;
   std::uint64_t downlinks_received = 0;
+  // ADR (radio.adr): commands the server put in a downlink, and those the firmware applied (in the
+  // simulator ADR is the only sender of configuration commands, so every applied downlink is one).
+  std::uint64_t adr_commands_sent = 0;
+  std::uint64_t adr_commands_applied = 0;
   std::array<std::uint64_t, DOWNLINK_LOSS_COUNT> downlinks_lost{};
   std::uint64_t browned_out = 0;
   std::vector<DeviceSummary> devices;

@@ -121,6 +121,18 @@ struct ClassASpec {
   bool operator==(const ClassASpec&) const = default;
 };
 
+// Network-side ADR (models/lora_adr.hpp, sim/network_server.hpp). Off by default: devices keep the SF
+// and power they boot with. Commands ride on ACKs, so only devices that send confirmed frames adapt.
+struct AdrSpec {
+  bool enabled = false;
+  double margin_db = 10;  // [S] installation margin: ns-3 AdrComponent and Semtech's reference, 10 dB
+  int history = 20;       // [S] uplinks whose best SNR is taken: ns-3 AdrComponent historyRange 20
+  // The lowest power ADR sets. [S] EU868 TXPower 7 = max EIRP 16 dBm − 14 dB; ns-3's minimum, 2 dBm.
+  double min_tx_power_dbm = 2;
+
+  bool operator==(const AdrSpec&) const = default;
+};
+
 struct RadioSpec {
   std::string region = "EU868";
   std::vector<double> channels_hz{868.1e6, 868.3e6, 868.5e6};
@@ -140,6 +152,7 @@ struct RadioSpec {
   PathLossSpec path_loss;
   TrafficSpec traffic;
   ClassASpec class_a;
+  AdrSpec adr;
 
   bool operator==(const RadioSpec&) const = default;
 };

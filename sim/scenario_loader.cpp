@@ -1014,6 +1014,22 @@ ClassASpec read_class_a(const Context& ctx, const Section& radio, double bandwid
   return c;
 }
 
+AdrSpec read_adr(const Context& ctx, const Section& radio, double tx_power_dbm) {
+  AdrSpec adr;
+  const Section s = radio.section("adr", {"enabled", "margin", "history", "min_tx_power"});
+  if (auto field = s.find("enabled")) adr.enabled = read_choice(ctx, *field, "ADR switch", BOOLEANS) == "true";
+  adr.margin_db = s.quantity("margin", Dimension::DECIBEL, adr.margin_db, Check::NON_NEGATIVE);
+  adr.history = static_cast<int>(s.integer("history", 1, 255, adr.history));
+  // The firmware takes the power ADR sets: its range and whole-dB resolution apply.
+  adr.min_tx_power_dbm =
+      firmware_quantity(ctx, s, "min_tx_power", Dimension::POWER_DBM, 1, hw::ConfigField::TX_POWER, adr.min_tx_power_dbm);
+  // With ADR on, a minimum above the start power could never be reached: refused rather than ignored.
+  if (auto field = s.find("min_tx_power"); field && adr.enabled && adr.min_tx_power_dbm > tx_power_dbm)
+    ctx.fail_value(*field, "ADR's minimum TX power " + field->node.Scalar() + " is above radio.tx_power (" +
+                               format_quantity(tx_power_dbm, Dimension::POWER_DBM) + "), the power devices start at");
+  return adr;
+}
+
 // Every channel must lie whole inside one of the region's regulated sub-bands (domain.md §4).
 void check_channels_in_plan(const Context& ctx, const std::vector<Field>& channels, const RadioSpec& radio) {
   for (std::size_t i = 0; i < channels.size(); ++i) {
@@ -1031,7 +1047,7 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   const Section s = top.section("radio", {"region", "channels", "spreading_factor", "sf_margin", "bandwidth",
                                           "coding_rate", "preamble_symbols", "tx_power", "duty_cycle",
                                           "mac_overhead", "capture_threshold", "capture", "inter_sf",
-                                          "demodulators", "sf_reference", "path_loss", "traffic", "class_a"});
+                                          "demodulators", "sf_reference", "path_loss", "traffic", "class_a", "adr"});
   if (auto field = s.find("region")) radio.region = read_choice(ctx, *field, "region", REGIONS);
   radio.bandwidth_hz = s.quantity("bandwidth", Dimension::FREQUENCY, radio.bandwidth_hz, Check::POSITIVE);
   if (auto field = s.find("channels")) {
@@ -1066,6 +1082,7 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
   radio.path_loss = read_path_loss(ctx, s);
   radio.traffic = read_traffic(ctx, s);
   radio.class_a = read_class_a(ctx, s, radio.bandwidth_hz);
+  radio.adr = read_adr(ctx, s, radio.tx_power_dbm);
   return radio;
 }
 

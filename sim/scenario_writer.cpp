@@ -138,6 +138,12 @@ void write_radio(Writer& w, const RadioSpec& radio) {
   w.line(2, "rx1_gateway_tx_power", q(c.rx1_gateway_tx_power_dbm, Dimension::POWER_DBM));
   w.line(2, "rx2_gateway_tx_power", q(c.rx2_gateway_tx_power_dbm, Dimension::POWER_DBM));
   w.line(2, "dedup_window", q(c.dedup_window_s, Dimension::TIME));
+  const AdrSpec& adr = radio.adr;
+  w.line(1, "adr", "");
+  w.line(2, "enabled", adr.enabled ? "true" : "false");
+  w.line(2, "margin", q(adr.margin_db, Dimension::DECIBEL));
+  w.line(2, "history", std::to_string(adr.history));
+  w.line(2, "min_tx_power", q(adr.min_tx_power_dbm, Dimension::POWER_DBM));
 }
 
 // A table-driven section (sim/schema_field.hpp): its key, then every flag and quantity one level in.

@@ -83,8 +83,12 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   if (params.confirmed) ++confirmed_frames_sent_;  // counted when it starts, like FirmwareStats::frames_sent
   mark_fresh_records(decoded);
   tx_frame_.assign(frame, frame + len);
-  tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + airtime_us, params.spreading_factor,
-                     params.channel_index};
+  tx_ = Transmission{device_id_,
+                     fleet_.now_us,
+                     fleet_.now_us + airtime_us,
+                     params.spreading_factor,
+                     params.channel_index,
+                     static_cast<float>(params.tx_power_dbm - radio.tx_power_dbm)};
   tx_active_ = true;
   class_a_open_ = true;
   tx_power_dbm_ = params.tx_power_dbm;

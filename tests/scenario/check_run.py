@@ -251,6 +251,36 @@ def confirmed_books_close():
             check(acc <= gen and gen - acc <= 16, f"device {row['device_id']}: generated {gen}, accounted {acc}")
 
 
+def adr_lowers_spreading_factor():
+    # A yard booted at SF12 with every frame confirmed: with radio.adr on, the server's reference ADR
+    # (models/lora_adr.hpp) moves the devices it hears with margin to a lower SF, then a lower power, via
+    # the ACKs. Against the same yard without ADR: airtime per frame falls and the books still close.
+    common = ["--set", "fleet.containers=100", "--set", "duration=36h", "--set", "radio.spreading_factor=12",
+              "--set", "fleet.firmware.confirm_every_n_frames=1", "--set", "fleet.firmware.report_interval=30min"]
+    runs = {}
+    for adr in ("false", "true"):
+        out = run(f"adr_{adr}", *common, "--set", f"radio.adr.enabled={adr}")
+        s = load_summary(out)
+        records_balance(s)
+        rows = list(csv.DictReader(open(out / "devices.csv")))
+        airtime_per_frame = sum(float(r["airtime_s"]) for r in rows) / sum(int(r["frames_sent"]) for r in rows)
+        runs[adr] = (s, rows, airtime_per_frame)
+    s_off, rows_off, airtime_off = runs["false"]
+    s_on, rows_on, airtime_on = runs["true"]
+    check(s_off["downlinks"]["adr_commands_sent"] == 0, f"ADR off sent commands: {s_off['downlinks']}")
+    check(all(r["spreading_factor"] == "12" for r in rows_off), "without ADR every device stays at SF12")
+    d = s_on["downlinks"]
+    check(0 < d["adr_commands_applied"] <= d["adr_commands_sent"], f"ADR commands: {d}")
+    lowered = sum(int(r["spreading_factor"]) < 12 for r in rows_on)
+    check(lowered >= 0.8 * len(rows_on), f"only {lowered} of {len(rows_on)} devices left SF12")
+    for r in rows_on:
+        check(int(r["adr_commands_applied"]) <= int(r["adr_commands_sent"]), f"device {r['device_id']}: applied > sent")
+        # The reference algorithm lowers the power only once the SF is down to 7.
+        check(int(r["tx_power_dbm"]) == 14 or r["spreading_factor"] == "7", f"device {r['device_id']}: power before SF")
+    # SF7 frames take about 1/20 of the airtime of SF12 ones (2^5 fewer chips per symbol, LDRO off).
+    check(airtime_on < 0.5 * airtime_off, f"airtime per frame {airtime_on:.3f}s with ADR, {airtime_off:.3f}s without")
+
+
 def missed_rx_windows():
     # 1.5 s of equipment latency each way: every ACK reaches its gateway after RX2 has opened.
     out = run("late", "--set", "fleet.containers=100", "--set", "duration=1d",

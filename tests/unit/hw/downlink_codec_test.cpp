@@ -37,7 +37,8 @@ TEST_CASE("every parameter round-trips into its field", "[downlink_codec]") {
   const auto frame = encode({{1, 7200}, {2, 600}, {3, 1}, {4, 3600}, {5, 1800}, {6, 43'200}, {7, 5400},
                              {8, 28'800}, {9, 90}, {10, 86'400}, {11, 30}, {12, 10}, {13, 0x0E}, {14, 2500},
                              {15, static_cast<std::uint16_t>(-1000)}, {16, 4000}, {17, 100}, {18, 900}, {19, 50},
-                             {20, 5}, {21, 20}, {22, 4}, {23, 1}, {24, 60}, {25, 300}});
+                             {20, 5}, {21, 20}, {22, 4}, {23, 1}, {24, 60}, {25, 300}, {26, 10},
+                             {27, static_cast<std::uint8_t>(-2)}});
   REQUIRE(!frame.empty());
   FirmwareConfig config;
   const DownlinkResult result = apply(frame, config);
@@ -67,6 +68,9 @@ TEST_CASE("every parameter round-trips into its field", "[downlink_codec]") {
   CHECK(config.overflow_policy == OverflowPolicy::THIN);
   CHECK(config.report_jitter_us == 60 * US_PER_S);
   CHECK(config.alert_holdoff_us == 300 * US_PER_S);
+  CHECK(config.spreading_factor == 10);
+  CHECK(config.bearers[static_cast<std::size_t>(Bearer::LORA)].max_payload_bytes == 51);  // EU868 DR2
+  CHECK(config.tx_power_dbm == -2);
 }
 
 TEST_CASE("a bad downlink is rejected whole and names its reason", "[downlink_codec]") {
@@ -95,13 +99,13 @@ TEST_CASE("a bad downlink is rejected whole and names its reason", "[downlink_co
       {"version 2", with(0, 2), DownlinkError::BAD_VERSION},
       {"command 7", with(1, 7), DownlinkError::BAD_COMMAND},
       {"count 0", with(2, 0), DownlinkError::BAD_COUNT},
-      {"count 26", with(2, 26), DownlinkError::BAD_COUNT},
+      {"count 28", with(2, 28), DownlinkError::BAD_COUNT},
       {"count 3 for 2 entries", with(2, 3), DownlinkError::BAD_LENGTH},
       {"count 1 for 2 entries", with(2, 1), DownlinkError::BAD_LENGTH},
       {"truncated value", truncated, DownlinkError::BAD_LENGTH},
       {"trailing byte", trailing, DownlinkError::BAD_LENGTH},
       {"id 0", with(3, 0), DownlinkError::UNKNOWN_PARAM},
-      {"id 26", with(3, 26), DownlinkError::UNKNOWN_PARAM},
+      {"id 28", with(3, 28), DownlinkError::UNKNOWN_PARAM},
       {"duplicate", encode({{20, 5}, {20, 6}}), DownlinkError::DUPLICATE_PARAM},
       // A valid first parameter with an out-of-range second: nothing of either is applied.
       {"9 retries after a good interval", encode({{1, 7200}, {20, 9}}), DownlinkError::OUT_OF_RANGE, ConfigField::MAX_RETRIES},
@@ -125,7 +129,7 @@ TEST_CASE("a bad downlink is rejected whole and names its reason", "[downlink_co
 
 TEST_CASE("downlink encoder refuses what the decoder would", "[downlink_codec]") {
   std::array<std::uint8_t, 64> out{};
-  const DownlinkParam unknown[] = {{26, 1}};
+  const DownlinkParam unknown[] = {{28, 1}};
   CHECK(encode_downlink(unknown, 1, out.data(), out.size()) == 0);
   const DownlinkParam one[] = {{1, 60}};
   CHECK(encode_downlink(one, 0, out.data(), out.size()) == 0);
