@@ -134,13 +134,22 @@ bool Battery::can_deliver(double current_a) const {
   return !depleted() && voltage_under_load_v(current_a) >= params_->voltage.cutoff_v;
 }
 
-double Battery::time_to_depletion_s(double load_current_a) const {
+// Both depletion queries: the charge the model still lets the cell give, handed with the cell and its
+// parameters to `answer`; 0 s when there is none.
+template <class Answer>
+double Battery::until_empty(double load_current_a, Answer&& answer) const {
   check_non_negative(load_current_a, "Battery: current must be finite and non-negative (a primary cell)");
   const double threshold_c = capacity_threshold_c();
   const double self_discharge_a = self_discharge_current_a(*params_);
   return visit_cell([&](const auto& cell, const auto& model) -> double {
     const double left_c = threshold_c - cell.spent_c(model);
-    if (left_c <= 0.0) return 0.0;
+    return left_c <= 0.0 ? 0.0 : answer(cell, model, left_c, threshold_c, self_discharge_a);
+  });
+}
+
+double Battery::time_to_depletion_s(double load_current_a) const {
+  return until_empty(load_current_a, [&](const auto& cell, const auto& model, double left_c, double threshold_c,
+                                         double self_discharge_a) -> double {
     if constexpr (requires { cell.spend_rate_a(model, load_current_a); }) {
       // Linear models: spent grows at a constant rate.
       const double rate_a = cell.spend_rate_a(model, load_current_a) + self_discharge_a;
@@ -158,12 +167,8 @@ double Battery::time_to_depletion_s(double load_current_a) const {
 }
 
 double Battery::depletion_lower_bound_s(double load_current_a) const {
-  check_non_negative(load_current_a, "Battery: current must be finite and non-negative (a primary cell)");
-  const double threshold_c = capacity_threshold_c();
-  const double self_discharge_a = self_discharge_current_a(*params_);
-  return visit_cell([&](const auto& cell, const auto& model) -> double {
-    const double left_c = threshold_c - cell.spent_c(model);
-    if (left_c <= 0.0) return 0.0;
+  return until_empty(load_current_a, [&](const auto& cell, const auto& model, double left_c, double /*threshold_c*/,
+                                         double self_discharge_a) -> double {
     double rate_a = 0.0;
     if constexpr (requires { cell.spend_rate_a(model, load_current_a); }) {
       rate_a = cell.spend_rate_a(model, load_current_a) + self_discharge_a;

@@ -79,6 +79,8 @@ class Battery {
   decltype(auto) visit_cell(Visitor&& visitor);
   template <class Visitor>
   decltype(auto) visit_cell(Visitor&& visitor) const;
+  template <class Answer>
+  double until_empty(double load_current_a, Answer&& answer) const;
 
   std::shared_ptr<const BatteryParams> params_;
   BatteryCell cell_;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "sim/output_file.hpp"
 #include "sim/run_outputs.hpp"
 #include "sim/text_format.hpp"
 
@@ -12,16 +13,6 @@ namespace fleet::sim {
 namespace fs = std::filesystem;
 
 namespace {
-std::ofstream open_csv(const fs::path& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-  return out;
-}
-
-void close_csv(std::ofstream& out, const fs::path& path) {
-  out.close();
-  if (!out) throw std::runtime_error("error while writing " + path.string());
-}
 
 void write_histogram(JsonWriter& json, std::string_view key, const models::LogHistogram& h) {
   json.begin_object(key);
@@ -104,7 +95,7 @@ void write_backhaul_summary(JsonWriter& json, const World& world, const Backhaul
 
 void write_paths_csv(const fs::path& dir, const World& world, const BackhaulBook& book) {
   const fs::path path = dir / "paths.csv";
-  std::ofstream out = open_csv(path);
+  std::ofstream out = open_output(path);
   out << "path,links,idle_latency_s,records,first_delivery_s,last_delivery_s,"
          "backhaul_min_s,backhaul_mean_s,backhaul_p50_s,backhaul_p95_s,backhaul_p99_s,backhaul_max_s,"
          "end_to_end_mean_s,end_to_end_p50_s,end_to_end_p95_s,end_to_end_p99_s\n";
@@ -119,12 +110,12 @@ void write_paths_csv(const fs::path& dir, const World& world, const BackhaulBook
         << ',' << format_number(e.mean()) << ',' << format_number(e.percentile(50)) << ','
         << format_number(e.percentile(95)) << ',' << format_number(e.percentile(99)) << '\n';
   }
-  close_csv(out, path);
+  close_output(out, path);
 }
 
 void write_links_csv(const fs::path& dir, const World& world, const BackhaulBook& book) {
   const fs::path path = dir / "links.csv";
-  std::ofstream out = open_csv(path);
+  std::ofstream out = open_output(path);
   out << "link,kind,end_a,end_b,length_m,latency_s,bandwidth_bps,messages,bytes,mean_bps,peak_bps,p95_bps\n";
   const double run_s = book.bin_s * static_cast<double>(book.bin_count);
   for (std::size_t l = 0; l < book.links.size(); ++l) {
@@ -137,12 +128,12 @@ void write_links_csv(const fs::path& dir, const World& world, const BackhaulBook
         << ',' << load.bytes << ',' << format_number(static_cast<double>(load.bytes) * 8 / run_s) << ','
         << format_number(figures.peak_bps) << ',' << format_number(figures.p95_bps) << '\n';
   }
-  close_csv(out, path);
+  close_output(out, path);
 }
 
 void write_latency_timeseries_csv(const fs::path& dir, const BackhaulBook& book) {
   const fs::path path = dir / "latency_timeseries.csv";
-  std::ofstream out = open_csv(path);
+  std::ofstream out = open_output(path);
   out << "time_s,records_delivered,backhaul_mean_s,backhaul_max_s,end_to_end_mean_s,copies_buffered_peak\n";
   std::uint64_t buffered = 0;  // the level carried over from the last bin that changed it
   for (std::size_t b = 0; b < book.latency_bins.size(); ++b) {
@@ -155,7 +146,7 @@ void write_latency_timeseries_csv(const fs::path& dir, const BackhaulBook& book)
         << (bin.records ? format_number(bin.backhaul_max_s) : "") << ','
         << (bin.records ? format_number(bin.end_to_end_sum_s / records) : "") << ',' << buffered_peak << '\n';
   }
-  close_csv(out, path);
+  close_output(out, path);
 }
 
 }  // namespace fleet::sim

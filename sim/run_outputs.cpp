@@ -7,6 +7,7 @@
 
 #include "fleetsim_version.hpp"
 #include "sim/battery_setup.hpp"
+#include "sim/output_file.hpp"
 #include "sim/json_writer.hpp"
 #include "sim/network_outputs.hpp"
 
@@ -17,16 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 constexpr double C_PER_MAH = 3.6;
 
-std::ofstream open_output(const fs::path& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-  return out;
-}
-
-void close_output(std::ofstream& out, const fs::path& path) {
-  out.close();
-  if (!out) throw std::runtime_error("error while writing " + path.string());
-}
 
 std::string csv_line(std::initializer_list<std::string> fields) {
   std::string line;

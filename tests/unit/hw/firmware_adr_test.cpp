@@ -16,14 +16,6 @@ namespace {
 constexpr std::uint8_t SPREADING_FACTOR_ID = 26;
 constexpr std::uint8_t TX_POWER_ID = 27;
 
-std::vector<std::uint8_t> downlink(std::initializer_list<DownlinkParam> params) {
-  std::vector<std::uint8_t> out(64);
-  const std::vector<DownlinkParam> list(params);
-  out.resize(encode_downlink(list.data(), list.size(), out.data(), out.size()));
-  REQUIRE(!out.empty());
-  return out;
-}
-
 std::vector<TxRecord> started(const FakeHal& hal) {
   std::vector<TxRecord> out;
   for (const TxRecord& tx : hal.txs) {

@@ -5,10 +5,20 @@
 #include <catch2/catch.hpp>
 
 #include "fake_hal.hpp"
+#include "hw/downlink_codec.hpp"
 #include "hw/firmware.hpp"
 #include "hw/uplink_codec.hpp"
 
 namespace fleet::hw::test {
+
+// A downlink frame carrying these parameters, encoded with the firmware's own codec.
+inline std::vector<std::uint8_t> downlink(std::initializer_list<DownlinkParam> params) {
+  std::vector<std::uint8_t> out(64);
+  const std::vector<DownlinkParam> list(params);
+  out.resize(encode_downlink(list.data(), list.size(), out.data(), out.size()));
+  REQUIRE(!out.empty());
+  return out;
+}
 
 inline constexpr TimeUs MINUTE_US = 60 * US_PER_S;
 inline constexpr TimeUs HOUR_US = 60 * MINUTE_US;

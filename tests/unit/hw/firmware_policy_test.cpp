@@ -13,14 +13,6 @@ using namespace fleet::hw::test;
 
 namespace {
 
-std::vector<std::uint8_t> downlink(std::initializer_list<DownlinkParam> params) {
-  std::vector<std::uint8_t> out(64);
-  const std::vector<DownlinkParam> list(params);
-  out.resize(encode_downlink(list.data(), list.size(), out.data(), out.size()));
-  REQUIRE(!out.empty());
-  return out;
-}
-
 // generated_ms of every routine record put on air, in order.
 std::vector<TimeUs> routine_times_us(const FakeHal& hal) {
   std::vector<TimeUs> out;
