@@ -1,5 +1,7 @@
 #include "sim/network_server.hpp"
 
+#include <stdexcept>
+
 #include <simgrid/s4u.hpp>
 
 #include "sim/class_a.hpp"
@@ -87,21 +89,25 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
 // receive window if it arrived in time (or counts why not).
 void NetworkServer::answer(const UplinkMessage& message, std::uint16_t frame_counter) {
   const auto key = std::make_pair(message.device_id, message.received_us);
-  const auto [it, opened] =
-      pending_.try_emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor, frame_counter});
-  if (!opened) {
-    PendingAck& best = it->second;
+  if (const auto open = pending_.find(key); open != pending_.end()) {
+    PendingAck& best = open->second;
     if (message.rssi_dbm > best.rssi_dbm) {
       best.gateway = message.gateway;
       best.rssi_dbm = message.rssi_dbm;
     }
     return;
   }
+  hw::TimeUs& last_opened_us = last_window_opened_us_[message.device_id];
+  if (message.received_us <= last_opened_us) return;  // its window has closed: answered already
+  last_opened_us = message.received_us;
+  pending_.emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor, frame_counter});
   const double closes_s = simgrid::s4u::Engine::get_clock() + fleet_->scenario.radio.class_a.dedup_window_s;
   senders_->due.emplace_back(closes_s, key);
+  // An idle sender is promised this ACK now, so two ACKs at the same instant never share one sender.
   if (senders_->idle == 0) {
-    ++senders_->idle;
     simgrid::s4u::Actor::create("ack-sender", route_.platform->host(route_.data_centre_node), [this] { ack_sender(); });
+  } else {
+    --senders_->idle;
   }
   senders_->ready->release();
 }
@@ -110,7 +116,6 @@ void NetworkServer::ack_sender() {
   simgrid::s4u::Actor::self()->daemonize();  // ends with the fleet scheduler, not before
   for (;;) {
     senders_->ready->acquire();
-    --senders_->idle;
     const auto [closes_s, key] = senders_->due.front();
     senders_->due.pop_front();
     simgrid::s4u::this_actor::sleep_until(closes_s);
@@ -122,6 +127,7 @@ void NetworkServer::ack_sender() {
 // The ACK carries the ADR decision, if any, made now that every copy of the uplink is in.
 void NetworkServer::send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key) {
   const auto found = pending_.find(key);
+  if (found == pending_.end()) throw std::logic_error("network server: an ACK to send with no open dedup window");
   const PendingAck ack = found->second;
   pending_.erase(found);
   const DownlinkRequest request{key.first, key.second, ack.channel, ack.spreading_factor, true,

@@ -41,7 +41,11 @@ struct DownlinkRoute {
 class NetworkServer {
  public:
   NetworkServer(FleetRuntime* fleet, BackhaulBook* paths, DownlinkRoute route)
-      : fleet_(fleet), paths_(paths), route_(std::move(route)), adr_(fleet->scenario.radio) {}
+      : fleet_(fleet),
+        paths_(paths),
+        route_(std::move(route)),
+        adr_(fleet->scenario.radio),
+        last_window_opened_us_(fleet->devices.size(), 0) {}
   void receive(const BackhaulCopy& copy, double now_s);
 
  private:
@@ -62,7 +66,7 @@ class NetworkServer {
   struct AckSenders {
     std::deque<std::pair<double, std::pair<std::uint32_t, hw::TimeUs>>> due;  // (close time, key)
     simgrid::s4u::SemaphorePtr ready = simgrid::s4u::Semaphore::create(0);
-    std::uint32_t idle = 0;
+    std::uint32_t idle = 0;  // senders waiting for work and not yet promised an ACK
   };
 
   void deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s);
@@ -75,6 +79,10 @@ class NetworkServer {
   DownlinkRoute route_;
   AdrController adr_;
   PendingAcks pending_;
+  // Per device, the end of the last uplink whose dedup window opened. A device's transmissions follow
+  // one another, so a copy of that uplink or an earlier one that comes after its window closed is too
+  // late to change the answer, and must not open a second window (a second ACK).
+  std::vector<hw::TimeUs> last_window_opened_us_;
   std::shared_ptr<AckSenders> senders_ = std::make_shared<AckSenders>();
 };
 

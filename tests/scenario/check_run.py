@@ -196,6 +196,26 @@ def cable_cut_books_close():
     check(lost == r["lost"]["gateway_buffer_full"], f"devices.csv buffer losses {lost} != summary {r['lost']}")
 
 
+def one_answer_per_confirmed_transmission(s):
+    # The server answers each confirmed transmission once, however late its other copies arrive: every
+    # answer is transmitted (counted in sent, received or not) or dropped with a gateway-side reason.
+    f, d = s["frames"], s["downlinks"]
+    answers = d["sent"] + sum(n for reason, n in d["lost"].items() if reason != "under_sensitivity")
+    check(answers <= f["confirmed_sent"], f"{answers} answers to {f['confirmed_sent']} confirmed transmissions: {d}")
+
+
+def confirmed_cable_cut_books_close():
+    # Every frame confirmed while both cables are cut: copies wait for hours in the gateway buffers and
+    # reach the server long after their dedup window closed. They must not be answered a second time.
+    out = run("confirmed_cable_cut", "--set", "fleet.containers=300", "--set", "network.gateway_buffer=200",
+              "--set", "fleet.firmware.confirm_every_n_frames=1", scenario=CABLE_CUT)
+    s = load_summary(out)
+    check(s["records"]["balanced"] is True, f"books do not close: {s['records']}")
+    one_answer_per_confirmed_transmission(s)
+    check(s["downlinks"]["lost"]["no_backhaul_route"] + s["downlinks"]["lost"]["missed_rx_window"] > 0,
+          f"the cuts cost no ACK: {s['downlinks']}")
+
+
 def aloha_matches_theory():
     # Pure ALOHA (scenarios/validation/aloha.yaml): 1,000 devices at SF7 (56.576 ms for 20 bytes), one
     # channel, capture off, exponential gaps. The delivery ratio must be e^(-2G) within 2 percentage points
@@ -240,6 +260,7 @@ def confirmed_books_close():
     check(f["acked"] <= d["received"] <= d["sent"], f"acks need received downlinks: {f} {d}")
     check(d["lost"]["gateway_duty_cycle"] > 0, f"no ACK lost to the gateways' duty cycle: {d}")
     check(s["records"]["duplicates_at_server"] > 0, "repeats of delivered frames should reach the server")
+    one_answer_per_confirmed_transmission(s)
     gateways = list(csv.DictReader(open(out / "gateways.csv")))
     check(sum(int(g["frames_lost_gateway_transmitting"]) for g in gateways) > 0, "no half-duplex losses")
     with open(out / "devices.csv") as fh:
