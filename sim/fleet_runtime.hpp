@@ -13,6 +13,7 @@
 #include "sim/delivery_book.hpp"
 #include "sim/event_queue.hpp"
 #include "sim/gateway.hpp"
+#include "sim/pending_answers.hpp"
 #include "sim/radio_medium.hpp"
 #include "sim/scenario.hpp"
 #include "sim/sim_board.hpp"
@@ -90,10 +91,7 @@ struct FleetRuntime {
   std::vector<std::shared_ptr<GatewayInbox>> gateway_inboxes;
   std::deque<Device> devices;
   std::uint64_t device_events = 0;
-  // Confirmed transmissions decoded by a gateway whose answer is not yet booked or dropped at a
-  // gateway. While any is pending, a gateway may book a downlink (and block its receiver) for any
-  // coming instant, so the fleet scheduler keeps SimGrid's clock in step at every event.
-  std::uint64_t answers_pending = 0;
+  PendingAnswers answers_pending;  // confirmed transmissions the server still owes an answer
 };
 
 }  // namespace fleet::sim

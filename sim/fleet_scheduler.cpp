@@ -17,7 +17,7 @@ double to_seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
 // from, the gateway and network-server actors, so only these need SimGrid's clock to have caught up:
 // processing the others ahead of it changes nothing another actor can see, and saves one SimGrid
 // sleep per distinct event time. The exception is class A: while an ACK is on its way, a gateway may
-// book a downlink into any coming instant (FleetRuntime::answers_pending), so every event waits.
+// book a downlink into any coming instant (sim/pending_answers.hpp), so every event waits.
 bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
 }
@@ -43,7 +43,7 @@ void FleetScheduler::operator()() const {
   while (!fleet.events.empty() && fleet.events.top().at_us <= end_us_) {
     const Event event = fleet.events.pop();
     fleet.now_us = event.at_us;
-    if ((meets_other_actors(event.kind) || fleet.answers_pending > 0) && event.at_us > synced_us) {
+    if ((meets_other_actors(event.kind) || fleet.answers_pending.any()) && event.at_us > synced_us) {
       simgrid::s4u::this_actor::sleep_until(to_seconds(event.at_us));
       synced_us = event.at_us;
     }
@@ -161,7 +161,8 @@ void FleetScheduler::end_transmission(Device& device) const {
   } else {
     fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(),
                                static_cast<std::uint32_t>(outcome.received.size()));
-    if (board.tx_confirmed()) ++fleet.answers_pending;  // the server answers every confirmed transmission
+    if (board.tx_confirmed())  // the server answers every confirmed transmission that reaches it
+      fleet.answers_pending.on_heard(board.device_id(), fleet.now_us, static_cast<std::uint32_t>(outcome.received.size()));
     for (const Reception& reception : outcome.received) {
       fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
           board.device_id(), reception.gateway, fleet.now_us, tx.start_us, reception.rssi_dbm, tx.channel,

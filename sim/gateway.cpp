@@ -39,6 +39,7 @@ void spawn_forwarder(const std::shared_ptr<Forwarding>& state);
 void lose_copy(const Backhaul& backhaul, const UplinkMessage& message) {
   hw::UplinkFrame frame{};
   if (!hw::decode_uplink(message.frame.data(), message.frame.size(), frame)) return;  // never tracked
+  if (message.confirmed) backhaul.answers->on_copy_lost(message.device_id, message.received_us);
   const std::uint32_t records = backhaul.tracker->on_copy_lost(frame.device_id, frame.frame_counter);
   backhaul.deliveries->devices.at(frame.device_id).records_lost_gateway_buffer += records;
   backhaul.deliveries->records_lost_gateway_buffer += records;

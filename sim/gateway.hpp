@@ -26,6 +26,7 @@
 #include "sim/backhaul_book.hpp"
 #include "sim/delivery_book.hpp"
 #include "sim/network_platform.hpp"
+#include "sim/pending_answers.hpp"
 #include "sim/radio_medium.hpp"
 #include "sim/uplink_message.hpp"
 
@@ -81,6 +82,7 @@ struct Backhaul {
   BackhaulTracker* tracker = nullptr;
   DeliveryBook* deliveries = nullptr;
   BackhaulBook* book = nullptr;
+  PendingAnswers* answers = nullptr;  // a confirmed transmission whose every copy is dropped is owed nothing
 };
 
 // Starts the gateway's forwarders and its buffer's flusher on the gateway's host.

@@ -19,7 +19,10 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
     return;
   }
   adr_.on_copy(frame.device_id, message.received_us, frame.frame_counter, message.rssi_dbm);
-  if (message.confirmed) answer(message, frame.frame_counter);  // every transmission, repeats too: its ACK may be lost
+  if (message.confirmed) {
+    fleet_->answers_pending.on_copy_arrived(message.device_id, message.received_us);
+    answer(message, frame.frame_counter);
+  }  // every transmission, repeats too: its ACK may be lost
   DeviceDeliveries& device = fleet_->deliveries.devices.at(frame.device_id);
   const bool first_copy = fleet_->backhaul.on_copy_arrived(frame.device_id, frame.frame_counter);
   const bool repeat = device.frames_delivered > 0 && device.last_frame_counter == frame.frame_counter;
@@ -144,7 +147,7 @@ void NetworkServer::send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key) {
     const auto arrived_us = static_cast<hw::TimeUs>(std::ceil(simgrid::s4u::Engine::get_clock() * 1e6));
     (*route_.gateways)[ack.gateway].schedule(request, arrived_us);
   }
-  --fleet_->answers_pending;
+  fleet_->answers_pending.on_answered();
 }
 
 }  // namespace fleet::sim

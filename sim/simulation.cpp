@@ -111,7 +111,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
                        DownlinkRoute{&world.platform, world.data_centre_node, world.gateway_nodes, &gateway_downlinks});
   const Backhaul backhaul{&world.platform, &world.network, world.data_centre_node, world.link_up_times_s,
                           scenario.network.gateway_buffer, &server, &fleet.backhaul, &fleet.deliveries,
-                          &backhaul_book};
+                          &backhaul_book, &fleet.answers_pending};
   for (std::size_t g = 0; g < world.gateway_nodes.size(); ++g) {
     fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
     start_gateway(backhaul, static_cast<std::uint16_t>(g), world.gateway_nodes[g], fleet.gateway_inboxes.back());
