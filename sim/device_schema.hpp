@@ -46,6 +46,8 @@ inline constexpr QuantityField<ModemSpec> MODEM[] = {
     {"attach_charge", &ModemSpec::attach_charge_c, CHARGE, NN},
     {"tau_charge", &ModemSpec::tau_charge_c, CHARGE, NN},
     {"tau_period", &ModemSpec::tau_period_s, TIME, POS},
+    {"uplink_tx", &ModemSpec::uplink_tx_s, TIME, POS},
+    {"uplink_connected", &ModemSpec::uplink_connected_s, TIME, NN},
 };
 
 inline constexpr QuantityField<SensorSpec> SENSORS[] = {

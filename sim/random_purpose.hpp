@@ -15,6 +15,7 @@ enum class RandomPurpose : std::uint64_t {
   VALIDATION_TRAFFIC = 5,  // the exponential validation source (radio.traffic): gaps and channel
   GNSS = 6,       // whether the device sees the sky
   ENVIRONMENT = 7,  // door openings, shocks, light breaches (sim/environment_events.hpp)
+  ITINERARY = 8,  // voyage world: boarding port, ship, slot, dwell times (sim/voyage_world.hpp)
 };
 
 inline models::RandomStream make_stream(std::uint64_t seed, std::uint64_t entity_id, RandomPurpose purpose,

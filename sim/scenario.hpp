@@ -53,6 +53,9 @@ struct PortSpec {
   std::vector<GatewaySpec> gateways;
   YardSpec yard;
   LinkSpec gateway_link{0.002, 100e6};  // each gateway to the port router
+  // Voyage world (`ports` list) only: the network node this port's gateways and its cellular network
+  // attach to. The single-port world uses network.port_router (or the backbone's router) instead.
+  std::string router;
 
   bool operator==(const PortSpec&) const = default;
 };
@@ -206,6 +209,10 @@ struct GnssSpec {
 
 struct ModemSpec {
   bool present = false;
+  // One uplink over LTE-M (voyage world, cellular bearer): the transmitter at `tx_a` for uplink_tx_s,
+  // then RRC connected at `connected_a` for uplink_connected_s until the release (RAI).
+  double uplink_tx_s = 0.1;         // [A] a few hundred bytes at Cat-M1 rates plus scheduling
+  double uplink_connected_s = 2.0;  // [A] connection set-up and release with RAI (no inactivity timer)
   double psm_floor_a = 2.7e-6;        // [S] nRF9160 PSM floor
   double edrx_idle_a = 18e-6;         // [S] nRF9160 eDRX 81.92 s average, Cat-M1
   double connected_a = 50e-3;         // [S] nRF9160 TX RMC 10 dBm 50-55 mA, taken for RRC connected
@@ -341,6 +348,84 @@ struct FleetSpec {
   bool operator==(const FleetSpec&) const = default;
 };
 
+// ---- The voyage world (issue #6): containers travel shipper → truck → yard → ship(s) → yard → truck.
+// Absent (`voyage.enabled` false): the single-port yard world of `port`. See scenarios/README.md.
+
+// Shifted log-normal dwell: min + (median − min)·exp(sigma_ln·Z) (models/itinerary.hpp).
+struct DwellSpec {
+  double min_s = 12 * 3600.0;
+  double median_s = 4.5 * 86400.0;  // [U] gate-in to loading, worked example (models/itinerary.hpp)
+  double sigma_ln = 0.5;            // [A]
+  bool operator==(const DwellSpec&) const = default;
+};
+
+// A named inland place (shipper or consignee).
+struct PlaceSpec {
+  std::string name;
+  GeoPoint position;
+  bool operator==(const PlaceSpec&) const = default;
+};
+
+// Every container's journey plan; each draws its own boarding port, ship, slot and dwells from
+// (seed, device id, ITINERARY).
+struct ItinerarySpec {
+  PlaceSpec origin{"Suzhou", {31.30, 120.62}};          // [A] an inland shipper 100 km from Yangshan
+  PlaceSpec destination{"Lyon", {45.76, 4.84}};         // [A] a consignee up the Rhône valley
+  std::vector<std::string> board_ports{"Shanghai"};     // drawn uniformly; each a port call of the route
+  std::string alight_port = "Fos-sur-Mer";              // a later port call
+  double truck_speed_m_per_s = 50.0 / 3.6;              // [A]
+  double road_detour_factor = 1.3;                      // [A]
+  DwellSpec export_dwell;
+  DwellSpec import_dwell{12 * 3600.0, 3.5 * 86400.0, 0.5};  // [A]
+  bool operator==(const ItinerarySpec&) const = default;
+};
+
+// The ship's hub: a LoRa receiver high on the ship that the containers on board reach (their slot sets
+// the extra loss, models/ship_slot.hpp), backhauled over a satellite link to a ground station.
+struct ShipHubSpec {
+  std::string orbit = "geo";       // "geo" or "leo": the defaults of models::default_satellite_link
+  double rtt_s = 0.600;            // [S] GEO ≈600 ms (domain.md section 5)
+  double bandwidth_bps = 2e6;      // [S] maritime GEO VSAT 2–50 Mbit/s: the low end, the hub's share
+  double price_usd_per_mb = 2.14;  // [S] FleetBroadband 750 MB/month plan (models/satellite_link.hpp)
+  std::string ground_node;         // the network node the satellite link lands on (a teleport); required
+  std::uint32_t buffer = 20000;    // [A] copies the hub keeps while its backhaul is down
+  double first_obstruction_db = 21.0;       // [S] container stack at 868 MHz (models/ship_slot.hpp)
+  double per_further_obstruction_db = 3.0;  // [A]
+  double below_deck_db = 30.0;              // [A]
+  double above_deck_share = 0.55;           // [A] share of a loaded ship's boxes stowed on deck
+  bool operator==(const ShipHubSpec&) const = default;
+};
+
+// The liner service: `ships` identical ships on the route, the first arriving at its first port call
+// at `first_arrival_s` (negative: already under way when the run starts), one every `headway_s`.
+struct ShipsSpec {
+  int count = 4;
+  double first_arrival_s = 0;
+  double headway_s = 7 * 86400.0;          // [A] a weekly service
+  double speed_m_per_s = 16.3 * 1852.0 / 3600.0;  // [S] Far East–Europe average > 16.3 kn (domain.md section 6)
+  std::string name_prefix = "ship";
+  ShipHubSpec hub;
+  bool operator==(const ShipsSpec&) const = default;
+};
+
+// LTE-M near the coast: in port, on the road, and at sea within `coastal_range_m` of a port in `ports`.
+// A device with a modem reaches the network through the nearest such port's router.
+struct CellularSpec {
+  double coastal_range_m = 30e3;  // [S] domain.md section 9: cellular_offshore_range_km 30 (HL LIVE FAQ)
+  double latency_s = 0.1;         // [A] LTE-M radio access and core network, one way
+  double bandwidth_bps = 1e6;     // [A] Cat-M1 peak uplink share at the port's operator
+  bool operator==(const CellularSpec&) const = default;
+};
+
+struct VoyageSpec {
+  bool enabled = false;
+  std::string route = "asia_med";  // built in: models/asia_med_route (domain.md section 6)
+  ShipsSpec ships;
+  CellularSpec cellular;
+  ItinerarySpec itinerary;
+  bool operator==(const VoyageSpec&) const = default;
+};
+
 struct OutputSpec {
   double timeseries_interval_s = 3600;
 
@@ -354,6 +439,8 @@ struct Scenario {
   std::uint64_t seed = 1;
   double duration_s = 7 * 86400.0;
   PortSpec port;
+  std::vector<PortSpec> ports;  // voyage world only: every port with gateways, yard and router
+  VoyageSpec voyage;
   BackboneSpec backbone;
   NetworkSpec network;
   DataCentreSpec data_centre;
