@@ -209,10 +209,6 @@ struct GnssSpec {
 
 struct ModemSpec {
   bool present = false;
-  // One uplink over LTE-M (voyage world, cellular bearer): the transmitter at `tx_a` for uplink_tx_s,
-  // then RRC connected at `connected_a` for uplink_connected_s until the release (RAI).
-  double uplink_tx_s = 0.1;         // [A] a few hundred bytes at Cat-M1 rates plus scheduling
-  double uplink_connected_s = 2.0;  // [A] connection set-up and release with RAI (no inactivity timer)
   double psm_floor_a = 2.7e-6;        // [S] nRF9160 PSM floor
   double edrx_idle_a = 18e-6;         // [S] nRF9160 eDRX 81.92 s average, Cat-M1
   double connected_a = 50e-3;         // [S] nRF9160 TX RMC 10 dBm 50-55 mA, taken for RRC connected
@@ -220,6 +216,10 @@ struct ModemSpec {
   double attach_charge_c = 0.2 / 3.6; // [A] one network attach at boot, about two TAUs
   double tau_charge_c = 0.105 / 3.6;  // [S] PSM TAU event 105 mJ (Cat-M1, 23 dBm), at 3.6 V
   double tau_period_s = 12 * 3600.0;  // [A] periodic TAU timer (T3412 extended)
+  // One uplink over LTE-M (voyage world, cellular bearer): the transmitter at `tx_a` for uplink_tx_s,
+  // then RRC connected at `connected_a` for uplink_connected_s until the release (RAI).
+  double uplink_tx_s = 0.1;         // [A] a few hundred bytes at Cat-M1 rates plus scheduling
+  double uplink_connected_s = 2.0;  // [A] connection set-up and release with RAI (no inactivity timer)
 
   bool operator==(const ModemSpec&) const = default;
 };
