@@ -20,22 +20,28 @@ namespace fleet::sim {
 enum class LatencyPart : std::uint8_t {
   ON_DEVICE,       // generated → its frame starts on air (sampling, coalescing, duty cycle, queue)
   RADIO_AIRTIME,   // the frame on air
-  GATEWAY_BUFFER,  // waiting at the gateway for a route to the data centre
+  GATEWAY_BUFFER,  // waiting at a port gateway (or the cellular network) for a route to the data centre
+  HUB_QUEUE,       // waiting at a ship's hub for its satellite link
   PORT_NETWORK,    // hops of kind port_network (LinkKind order from here on)
   CABLE,
   METRO,
+  SATELLITE,
+  CELLULAR,
 };
-inline constexpr std::size_t LATENCY_PART_COUNT = 6;
-inline constexpr std::size_t FIRST_HOP_PART = 3;  // LinkKind k is LatencyPart FIRST_HOP_PART + k
+inline constexpr std::size_t LATENCY_PART_COUNT = 9;
+inline constexpr std::size_t FIRST_HOP_PART = 4;  // LinkKind k is LatencyPart FIRST_HOP_PART + k
 
 constexpr std::string_view latency_part_name(LatencyPart part) {
   switch (part) {
     case LatencyPart::ON_DEVICE: return "on_device";
     case LatencyPart::RADIO_AIRTIME: return "radio_airtime";
     case LatencyPart::GATEWAY_BUFFER: return "gateway_buffer";
+    case LatencyPart::HUB_QUEUE: return "hub_queue";
     case LatencyPart::PORT_NETWORK: return "port_network";
     case LatencyPart::CABLE: return "cable";
     case LatencyPart::METRO: return "metro";
+    case LatencyPart::SATELLITE: return "satellite";
+    case LatencyPart::CELLULAR: return "cellular";
   }
   return "unknown";
 }

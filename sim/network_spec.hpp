@@ -35,16 +35,18 @@ constexpr std::string_view node_kind_name(NetworkNodeKind kind) {
 }
 
 // What a hop is, for the latency breakdown: the port's own network (gateway access, port router to the
-// landing station or exchange), an undersea cable between landing stations, or the metro fibre that
-// reaches the data centre.
-enum class LinkKind : std::uint8_t { PORT, CABLE, METRO };
-inline constexpr std::size_t LINK_KIND_COUNT = 3;
+// landing station or exchange), an undersea cable between landing stations, the metro fibre that
+// reaches the data centre, a ship hub's satellite link, or the LTE-M access of a port's cellular network.
+enum class LinkKind : std::uint8_t { PORT, CABLE, METRO, SATELLITE, CELLULAR };
+inline constexpr std::size_t LINK_KIND_COUNT = 5;
 
 constexpr std::string_view link_kind_name(LinkKind kind) {
   switch (kind) {
     case LinkKind::PORT: return "port_network";
     case LinkKind::CABLE: return "cable";
     case LinkKind::METRO: return "metro";
+    case LinkKind::SATELLITE: return "satellite";
+    case LinkKind::CELLULAR: return "cellular";
   }
   return "unknown";
 }
@@ -121,5 +123,13 @@ inline constexpr const char* BACKBONE_ROUTER_NODE = "port-router";
 inline constexpr const char* BACKBONE_LINK = "backbone";
 inline std::string access_link_name(const std::string& gateway) { return gateway + "-link"; }
 inline std::string backbone_data_centre_node(const std::string& data_centre) { return "dc-" + data_centre; }
+// Voyage world (scenario `voyage`): ship k (1-based) is "<prefix>-<k>"; its hub is a gateway and a
+// node "<ship>-hub" whose satellite link "<ship>-satellite" lands on the hub's ground node; each port's
+// cellular network is a node "<port>-lte" on its router through the link "<port>-lte-link".
+inline std::string ship_name(const std::string& prefix, int ship_number) { return prefix + "-" + std::to_string(ship_number); }
+inline std::string hub_name(const std::string& ship) { return ship + "-hub"; }
+inline std::string satellite_link_name(const std::string& ship) { return ship + "-satellite"; }
+inline std::string cellular_node_name(const std::string& port) { return port + "-lte"; }
+inline std::string cellular_link_name(const std::string& port) { return cellular_node_name(port) + "-link"; }
 
 }  // namespace fleet::sim
