@@ -26,7 +26,7 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
   const double days = scenario.duration_s / 86400.0;
 
   out << printf_string("fleetsim: %s — %u containers, %zu gateways, %.1f days simulated in %.1f s (%.0f device events/s)\n",
-                       scenario.name.c_str(), scenario.fleet.containers, scenario.port.gateways.size(), days,
+                       scenario.name.c_str(), scenario.fleet.containers, fleet.medium.gateway_count(), days,
                        manifest.wall_time_s,
                        manifest.wall_time_s > 0 ? static_cast<double>(manifest.device_events) / manifest.wall_time_s : 0.0);
   // Loss reasons follow the RadioLoss enum; only those that occurred are listed.
@@ -81,7 +81,7 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
     if (gateways[g].frames_received > gateways[busiest].frames_received) busiest = g;
   if (!gateways.empty()) {
     out << printf_string("  gateways   busiest %s: %.0f frames/h, %.2f %% of its time receiving\n",
-                         scenario.port.gateways[busiest].name.c_str(),
+                         fleet.gateway_names[busiest].c_str(),
                          static_cast<double>(gateways[busiest].frames_received) / (days * 24),
                          100 * gateways[busiest].airtime_received_s / scenario.duration_s);
   }

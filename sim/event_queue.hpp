@@ -22,6 +22,8 @@ enum class EventKind : std::uint8_t {
   RX2_OPEN,        // class A: the second one, when nothing came in RX1
   CLASS_A_DONE,    // the windows have closed (or the downlink has been received): the firmware is told
   SENSOR_EVENT,    // a door, shock or light event (environment_events.hpp): the firmware is told
+  JOURNEY_STEP,    // voyage world: the device enters its next journey step (sim/voyage_world.hpp)
+  CELLULAR_DONE,   // an LTE-M uplink's connection is released: the firmware is told
 };
 
 struct Event {

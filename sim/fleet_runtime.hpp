@@ -14,6 +14,7 @@
 #include "sim/event_queue.hpp"
 #include "sim/gateway.hpp"
 #include "sim/pending_answers.hpp"
+#include "sim/phase_book.hpp"
 #include "sim/radio_medium.hpp"
 #include "sim/scenario.hpp"
 #include "sim/sim_board.hpp"
@@ -56,6 +57,7 @@ struct Device {
   std::uint32_t dropped_after_delivery = 0;
   bool browned_out = false;
   hw::TimeUs browned_out_at_us = 0;
+  std::size_t journey_step = 0;  // voyage world: index into its journey's steps
 
   // Whoever made the uplinks, firmware or validation source.
   std::uint32_t records_generated() const {
@@ -89,9 +91,13 @@ struct FleetRuntime {
   BackhaulTracker backhaul;
   DeliveryBook deliveries;
   std::vector<std::shared_ptr<GatewayInbox>> gateway_inboxes;
+  std::vector<std::string> gateway_names;  // every gateway's, as gateway_inboxes (radio ones first)
   std::deque<Device> devices;
   std::uint64_t device_events = 0;
   PendingAnswers answers_pending;  // confirmed transmissions the server still owes an answer
+  // The voyage world's ships, ports and journeys (null in the single-port world), and its books per phase.
+  const VoyageWorld* voyage = nullptr;
+  std::optional<PhaseBook> phases;
 };
 
 }  // namespace fleet::sim

@@ -22,6 +22,8 @@ bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
 }
 constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
+// [A] What the modem reports of a cell it registers on: mid-range LTE-M RSRP, for the books only.
+constexpr std::int16_t CELLULAR_REGISTRATION_RSSI_DBM = -100;
 }  // namespace
 
 void FleetScheduler::operator()() const {
@@ -31,6 +33,7 @@ void FleetScheduler::operator()() const {
       fleet.events.push(device.validation_traffic->next_frame_at(0), EventKind::TRAFFIC_FRAME, device.board.device_id());
       continue;
     }
+    if (fleet.voyage) enter_journey_step(device, 0);
     device.board.charge_firmware_run();
     device.firmware.on_boot();
     reconcile_held(device);
@@ -53,6 +56,10 @@ void FleetScheduler::operator()() const {
   if (end_us_ > synced_us) simgrid::s4u::this_actor::sleep_until(to_seconds(end_us_));
   fleet.now_us = end_us_;
   for (Device& device : fleet.devices) device.board.settle(end_us_);
+  if (fleet.phases) {  // the last step's charge; the age is closed once the other actors have stopped
+    for (Device& device : fleet.devices)
+      fleet.phases->on_step(device.board.device_id(), device.journey_step + 1, device.board.ledger().total_charge_c());
+  }
   sample();
   progress_->finish(to_seconds(fleet.now_us), fleet.device_events);
 }
@@ -115,6 +122,13 @@ void FleetScheduler::dispatch(const Event& event) const {
       schedule_sensor_event(device);
       break;
     }
+    case EventKind::JOURNEY_STEP:
+      enter_journey_step(device, device.journey_step + 1);
+      break;
+    case EventKind::CELLULAR_DONE:
+      ++fleet.device_events;
+      finish_cellular(device);
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }
@@ -143,15 +157,63 @@ void FleetScheduler::check_battery(Device& device) const {
   device.browned_out = true;
   device.browned_out_at_us = fleet.now_us;
   const bool on_air = device.board.tx_active();
-  if (on_air) fleet.medium.abort(device.board.transmission());
+  if (on_air && device.board.tx_bearer() == hw::Bearer::LORA) fleet.medium.abort(device.board.transmission());
   const std::uint32_t records_on_air = device.board.power_off();
   if (on_air) ++device.frames_lost;
   device.records_lost[static_cast<std::size_t>(RadioLoss::BROWN_OUT)] += records_on_air;
 }
 
+// The books see the charge drawn up to the step, the medium files the device's frames under the step's
+// site, and a network coming into reach is heard by the firmware (a modem registration).
+void FleetScheduler::enter_journey_step(Device& device, std::size_t step) const {
+  FleetRuntime& fleet = *fleet_;
+  SimBoard& board = device.board;
+  const std::uint32_t id = board.device_id();
+  const std::vector<JourneyStep>& steps = fleet.voyage->journey(id).steps;
+  board.settle(fleet.now_us);
+  fleet.phases->on_step(id, step, board.ledger().total_charge_c());
+  device.journey_step = step;
+  const JourneyStep& now = steps[step];
+  using models::JourneyPhase;
+  const bool on_board = now.phase == JourneyPhase::AT_SEA || now.phase == JourneyPhase::PORT_CALL;
+  fleet.medium.set_site(id, now.site);
+  const bool newly_covered = board.enter_journey_step(now.cell, on_board || now.phase == JourneyPhase::ROAD, on_board);
+  if (step + 1 < steps.size()) fleet.events.push(steps[step + 1].start_us, EventKind::JOURNEY_STEP, id);
+  if (newly_covered && step > 0) {  // at boot the modem's attach stands for it
+    board.charge_firmware_run();
+    device.firmware.on_bearer_heard(hw::Bearer::CELLULAR, CELLULAR_REGISTRATION_RSSI_DBM);
+  }
+}
+
+// An LTE-M frame has left the modem: the network has it (the copy enters at the covering port's
+// cellular node); the modem stays connected until the release, then the firmware is told.
+void FleetScheduler::end_cellular_transmission(Device& device) const {
+  FleetRuntime& fleet = *fleet_;
+  SimBoard& board = device.board;
+  const Transmission& tx = board.transmission();
+  const std::uint16_t gateway = fleet.voyage->cellular_gateway(board.tx_cell());
+  fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(), 1);
+  fleet.gateway_inboxes[gateway]->push(BackhaulCopy(UplinkMessage{
+      board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_REGISTRATION_RSSI_DBM, 0, 0, false,
+      board.tx_fresh_mask(), board.tx_frame()}));
+  board.hold_modem_connected();
+  const auto connected_us = static_cast<hw::TimeUs>(std::llround(fleet.scenario.fleet.device.modem.uplink_connected_s * 1e6));
+  fleet.events.push(fleet.now_us + connected_us, EventKind::CELLULAR_DONE, board.device_id());
+}
+
+void FleetScheduler::finish_cellular(Device& device) const {
+  device.board.release_modem();
+  device.board.charge_firmware_run();
+  device.firmware.on_tx_done(hw::TxResult{device.board.cellular_ack_requested()});
+}
+
 void FleetScheduler::end_transmission(Device& device) const {
   FleetRuntime& fleet = *fleet_;
   SimBoard& board = device.board;
+  if (board.tx_bearer() == hw::Bearer::CELLULAR) {
+    end_cellular_transmission(device);
+    return;
+  }
   const Transmission& tx = board.transmission();
   const RadioOutcome& outcome = fleet.medium.end(tx);
   // Records follow accounting.hpp: a confirmed frame's records stay queued whatever its fate.

@@ -18,8 +18,7 @@ namespace {
 // One gateway's forwarding state, shared by its forwarders and its flusher.
 struct Forwarding {
   const Backhaul* backhaul;
-  std::uint16_t gateway;
-  std::size_t node;
+  GatewayPlacement placement;
   std::shared_ptr<GatewayInbox> inbox;
   std::deque<BackhaulCopy> buffer;
   sg4::SemaphorePtr buffer_filled = sg4::Semaphore::create(0);  // released when the buffer stops being empty
@@ -49,12 +48,13 @@ void buffer_copy(Forwarding& state, BackhaulCopy copy) {
   const Backhaul& backhaul = *state.backhaul;
   GatewayInbox& inbox = *state.inbox;
   const double now_s = sg4::Engine::get_clock();
-  if (state.buffer.size() >= backhaul.buffer_capacity) {
+  if (state.buffer.size() >= state.placement.buffer_capacity) {
     ++inbox.copies_dropped_buffer_full;
     lose_copy(backhaul, copy.message);
     return;
   }
   copy.buffered_since_s = now_s;
+  copy.at_hub = state.placement.hub;
   state.buffer.push_back(std::move(copy));
   ++inbox.copies_buffered;
   inbox.buffered_now = state.buffer.size();
@@ -68,7 +68,7 @@ void forward(Forwarding& state, BackhaulCopy copy) {
   const Backhaul& backhaul = *state.backhaul;
   const std::uint64_t bytes = copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
   const double started_s = sg4::Engine::get_clock();
-  const TransferOutcome outcome = backhaul.platform->transfer(state.node, backhaul.data_centre_node, bytes);
+  const TransferOutcome outcome = backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes);
   double hop_end_s = started_s;
   for (std::size_t i = 0; i < outcome.links.size(); ++i) {
     const std::size_t link = outcome.links[i];
@@ -103,7 +103,7 @@ void forwarder(std::shared_ptr<Forwarding> state) {
 void spawn_forwarder(const std::shared_ptr<Forwarding>& state) {
   ++state->idle_forwarders;
   ++state->forwarders;
-  sg4::Actor::create("gateway-forwarder", state->backhaul->platform->host(state->node),
+  sg4::Actor::create("gateway-forwarder", state->backhaul->platform->host(state->placement.node),
                      [state] { forwarder(state); });
 }
 
@@ -116,7 +116,7 @@ void flusher(std::shared_ptr<Forwarding> state) {
     state->buffer_filled->acquire();
     while (!state->buffer.empty()) {
       const double now_s = sg4::Engine::get_clock();
-      if (backhaul.platform->current_path(state->node, backhaul.data_centre_node)) {
+      if (backhaul.platform->current_path(state->placement.node, backhaul.data_centre_node)) {
         while (!state->buffer.empty()) {
           BackhaulCopy copy = std::move(state->buffer.front());
           state->buffer.pop_front();
@@ -138,20 +138,18 @@ void flusher(std::shared_ptr<Forwarding> state) {
 
 }  // namespace
 
-void start_gateway(const Backhaul& backhaul, std::uint16_t gateway, std::size_t node,
-                   std::shared_ptr<GatewayInbox> inbox) {
-  auto state = std::make_shared<Forwarding>(Forwarding{&backhaul, gateway, node, std::move(inbox), {}});
+void start_gateway(const Backhaul& backhaul, const GatewayPlacement& placement, std::shared_ptr<GatewayInbox> inbox) {
+  auto state = std::make_shared<Forwarding>(Forwarding{&backhaul, placement, std::move(inbox), {}});
   spawn_forwarder(state);
-  sg4::Actor::create("gateway-buffer", backhaul.platform->host(node), [state] { flusher(state); });
+  sg4::Actor::create("gateway-buffer", backhaul.platform->host(placement.node), [state] { flusher(state); });
 }
 
-void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const std::vector<GatewaySpec>& gateways,
+void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const std::vector<std::string>& radio_gateways,
                               RadioMedium& medium) {
   for (const GatewayOutage& outage : outages) {
-    const auto found = std::find_if(gateways.begin(), gateways.end(),
-                                    [&](const GatewaySpec& g) { return g.name == outage.gateway; });
-    if (found == gateways.end()) throw std::invalid_argument("gateway outage: no gateway '" + outage.gateway + "'");
-    const auto index = static_cast<std::uint16_t>(found - gateways.begin());
+    const auto found = std::find(radio_gateways.begin(), radio_gateways.end(), outage.gateway);
+    if (found == radio_gateways.end()) throw std::invalid_argument("gateway outage: no gateway '" + outage.gateway + "'");
+    const auto index = static_cast<std::uint16_t>(found - radio_gateways.begin());
     const auto to_us = [](double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); };
     medium.add_gateway_outage(index, to_us(outage.down_at_s),
                               std::isfinite(outage.up_at_s) ? to_us(outage.up_at_s) : ~hw::TimeUs{0});

@@ -41,6 +41,7 @@ struct BackhaulCopy {
   std::array<double, LINK_KIND_COUNT> hop_kind_s{};  // over every attempt
   double buffered_s = 0;
   double buffered_since_s = 0;
+  bool at_hub = false;  // buffered at a ship's hub (latency part hub_queue) rather than a port gateway
   std::vector<std::size_t> links;  // the attempt that delivered it
 };
 
@@ -77,7 +78,6 @@ struct Backhaul {
   const NetworkDescription* network = nullptr;
   std::size_t data_centre_node = 0;
   std::vector<double> link_up_times_s;  // sorted
-  std::uint32_t buffer_capacity = 0;
   NetworkServer* server = nullptr;
   BackhaulTracker* tracker = nullptr;
   DeliveryBook* deliveries = nullptr;
@@ -85,12 +85,21 @@ struct Backhaul {
   PendingAnswers* answers = nullptr;  // a confirmed transmission whose every copy is dropped is owed nothing
 };
 
-// Starts the gateway's forwarders and its buffer's flusher on the gateway's host.
-void start_gateway(const Backhaul& backhaul, std::uint16_t gateway, std::size_t node,
-                   std::shared_ptr<GatewayInbox> inbox);
+// What a gateway is to the backhaul: where it sits, how many copies its buffer keeps, whether it is a
+// ship's hub.
+struct GatewayPlacement {
+  std::uint16_t gateway = 0;
+  std::size_t node = 0;
+  std::uint32_t buffer_capacity = 0;
+  bool hub = false;
+};
 
-// Gateway outages: the radio medium treats the gateway as absent while it is down.
-void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const std::vector<GatewaySpec>& gateways,
+// Starts the gateway's forwarders and its buffer's flusher on the gateway's host.
+void start_gateway(const Backhaul& backhaul, const GatewayPlacement& placement, std::shared_ptr<GatewayInbox> inbox);
+
+// Gateway outages: the radio medium treats the gateway as absent while it is down. `radio_gateways`
+// names the medium's gateways in index order.
+void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const std::vector<std::string>& radio_gateways,
                               RadioMedium& medium);
 
 }  // namespace fleet::sim

@@ -70,13 +70,14 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
     const double latency_s = now_s - generated_s;
     ++delivered.records_delivered;
     delivered.latency_sum_s += latency_s;
+    if (fleet_->phases) fleet_->phases->before_delivery(frame.device_id, delivered.age, now_s);
     delivered.age.on_delivery(generated_s, now_s);
     fleet_->deliveries.latency_s.add(latency_s);
     ++fleet_->deliveries.records_delivered;
 
     parts[static_cast<std::size_t>(LatencyPart::ON_DEVICE)].add(sent_s - generated_s);
     parts[static_cast<std::size_t>(LatencyPart::RADIO_AIRTIME)].add(received_s - sent_s);
-    parts[static_cast<std::size_t>(LatencyPart::GATEWAY_BUFFER)].add(copy.buffered_s);
+    parts[static_cast<std::size_t>(copy.at_hub ? LatencyPart::HUB_QUEUE : LatencyPart::GATEWAY_BUFFER)].add(copy.buffered_s);
     for (std::size_t k = 0; k < LINK_KIND_COUNT; ++k) parts[FIRST_HOP_PART + k].add(copy.hop_kind_s[k]);
     path.end_to_end_s.add(latency_s);
     path.backhaul_s.add(backhaul_s);

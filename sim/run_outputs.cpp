@@ -10,6 +10,7 @@
 #include "sim/output_file.hpp"
 #include "sim/json_writer.hpp"
 #include "sim/network_outputs.hpp"
+#include "sim/voyage_outputs.hpp"
 
 namespace fleet::sim {
 
@@ -17,16 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr double C_PER_MAH = 3.6;
-
-
-std::string csv_line(std::initializer_list<std::string> fields) {
-  std::string line;
-  for (const std::string& field : fields) {
-    if (!line.empty()) line += ',';
-    line += field;
-  }
-  return line + '\n';
-}
 }  // namespace
 
 double fleet_percentile(std::vector<double> values, double p) {
@@ -78,7 +69,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   json.value("seed", scenario.seed);
   json.value("duration_s", scenario.duration_s);
   json.value("containers", scenario.fleet.containers);
-  json.value("gateways", static_cast<std::uint32_t>(scenario.port.gateways.size()));
+  json.value("gateways", static_cast<std::uint32_t>(fleet.medium.gateway_count()));
 
   json.begin_object("records");
   json.value("generated", records.generated);
@@ -166,7 +157,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   const auto& radio_stats = fleet.medium.gateway_stats();
   for (std::size_t g = 0; g < radio_stats.size(); ++g) {
     json.begin_object();
-    json.value("name", scenario.port.gateways[g].name);
+    json.value("name", fleet.gateway_names[g]);
     json.value("frames_received", radio_stats[g].frames_received);
     json.value("frames_per_hour", days > 0 ? static_cast<double>(radio_stats[g].frames_received) / (days * 24) : 0.0);
     json.value("airtime_fraction", radio_stats[g].airtime_received_s / scenario.duration_s);
@@ -178,6 +169,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   std::vector<std::uint64_t> buffered_at_end;
   for (const auto& inbox : fleet.gateway_inboxes) buffered_at_end.push_back(inbox->buffered_now);
   write_backhaul_summary(json, world, backhaul, buffered_at_end);
+  if (fleet.phases) write_voyage_summary(json, scenario, world, backhaul, *fleet.phases);
   json.end_object();
   close_output(out, path);
 }
@@ -205,7 +197,7 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
     for (const std::string& field :
          {format_number(id), format_number(device.board.position().east_m), format_number(device.board.position().north_m),
           format_number(int{device.firmware.config().spreading_factor}),
-          format_number(int{device.firmware.config().tx_power_dbm}), csv_field(fleet.scenario.port.gateways[fleet.medium.best_gateway(id)].name),
+          format_number(int{device.firmware.config().tx_power_dbm}), csv_field(fleet.gateway_names[fleet.medium.best_gateway(id)]),
           format_number(double{fleet.medium.best_rssi_dbm(id)}), format_number(device.records_generated()),
           format_number(delivered.records_delivered)}) {
       line += field + ',';
@@ -248,17 +240,21 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "frames_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "airtime_received_s,forwarded_frames,forwarded_bytes,copies_buffered,buffer_peak,copies_dropped_buffer_full,"
          "buffered_at_end\n";
+  // Every gateway, radio ones first; a hub moves and a cellular network has no radio of ours: their
+  // position columns stay empty, and a cellular network's radio columns are 0.
   const auto& stats = fleet.medium.gateway_stats();
-  for (std::size_t g = 0; g < stats.size(); ++g) {
-    const GatewaySpec& spec = fleet.scenario.port.gateways[g];
-    std::string line = csv_line({csv_field(spec.name), format_number(spec.position.lat_deg), format_number(spec.position.lon_deg),
-                                 format_number(world.gateway_positions[g].east_m), format_number(world.gateway_positions[g].north_m),
-                                 format_number(stats[g].frames_received)});
+  for (std::size_t g = 0; g < fleet.gateway_inboxes.size(); ++g) {
+    const World::Site& site = world.gateway_sites[g];
+    const GatewayRadioStats radio = g < stats.size() ? stats[g] : GatewayRadioStats{};
+    std::string line = csv_line({csv_field(fleet.gateway_names[g]), site.fixed ? format_number(site.position.lat_deg) : "",
+                                 site.fixed ? format_number(site.position.lon_deg) : "",
+                                 site.fixed ? format_number(site.local.east_m) : "", site.fixed ? format_number(site.local.north_m) : "",
+                                 format_number(radio.frames_received)});
     line.pop_back();  // csv_line ends the line; the loss columns follow
-    for (std::uint64_t lost : stats[g].frames_lost) line += ',' + format_number(lost);
+    for (std::uint64_t lost : radio.frames_lost) line += ',' + format_number(lost);
     const GatewayInbox& inbox = *fleet.gateway_inboxes[g];
     out << line << ','
-        << csv_line({format_number(stats[g].airtime_received_s), format_number(inbox.forwarded_frames),
+        << csv_line({format_number(radio.airtime_received_s), format_number(inbox.forwarded_frames),
                      format_number(inbox.forwarded_bytes), format_number(inbox.copies_buffered),
                      format_number(inbox.buffer_peak), format_number(inbox.copies_dropped_buffer_full),
                      format_number(inbox.buffered_now)});

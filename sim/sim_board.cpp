@@ -61,6 +61,8 @@ void SimBoard::arm_wakeup(hw::TimeUs at_us) {
 
 hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, std::size_t len,
                                 hw::TxParams params) {
+  if (bearer == hw::Bearer::CELLULAR) return start_cellular_tx(frame, len, params);
+  // The ship's hub is reached over LoRa (a gateway on board, sim/voyage_world.hpp), not a bearer apart.
   if (bearer != hw::Bearer::LORA) return hw::TxStatus::NO_BEARER;
   if (tx_active_ || class_a_open_) return hw::TxStatus::RADIO_BUSY;
   const RadioSpec& radio = fleet_.scenario.radio;
@@ -76,19 +78,15 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   const hw::TimeUs airtime_us = hw::lora_time_on_air_us(phy, phy_payload_bytes);
   airtime_us_ += airtime_us;
 
-  hw::UplinkFrame decoded{};
-  tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;
-  tx_frame_counter_ = decoded.frame_counter;
-  tx_confirmed_ = params.confirmed;
-  if (params.confirmed) ++confirmed_frames_sent_;  // counted when it starts, like FirmwareStats::frames_sent
-  mark_fresh_records(decoded);
-  tx_frame_.assign(frame, frame + len);
+  file_frame(frame, len, params.confirmed);
+  tx_bearer_ = hw::Bearer::LORA;
   tx_ = Transmission{device_id_,
                      fleet_.now_us,
                      fleet_.now_us + airtime_us,
                      params.spreading_factor,
                      params.channel_index,
                      static_cast<float>(params.tx_power_dbm - radio.tx_power_dbm)};
+  tx_.site = fleet_.medium.site_of(device_id_);
   tx_active_ = true;
   class_a_open_ = true;
   tx_power_dbm_ = params.tx_power_dbm;
@@ -96,6 +94,64 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   fleet_.medium.begin(tx_);
   fleet_.events.push(tx_.end_us, EventKind::TX_END, device_id_);
   return hw::TxStatus::STARTED;
+}
+
+void SimBoard::file_frame(const std::uint8_t* frame, std::size_t len, bool confirmed_in_books) {
+  hw::UplinkFrame decoded{};
+  tx_records_ = hw::decode_uplink(frame, len, decoded) ? decoded.record_count : 0;
+  tx_frame_counter_ = decoded.frame_counter;
+  tx_confirmed_ = confirmed_in_books;
+  if (confirmed_in_books) ++confirmed_frames_sent_;  // counted when it starts, like FirmwareStats::frames_sent
+  mark_fresh_records(decoded);
+  tx_frame_.assign(frame, frame + len);
+}
+
+// LTE-M [A]: in reach of a network the frame goes (the modem's TX for uplink_tx_s, then connected until
+// the release); the network takes it, so the books count its records as leaving the device, like an
+// unconfirmed LoRa frame's, and a copy enters the network at the covering port's cellular node. No
+// radio contention is modelled on the cellular side.
+hw::TxStatus SimBoard::start_cellular_tx(const std::uint8_t* frame, std::size_t len, hw::TxParams params) {
+  const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
+  if (!modem.present || cell_ == 0xffff) return hw::TxStatus::NO_BEARER;
+  if (tx_active_ || class_a_open_) return hw::TxStatus::RADIO_BUSY;
+  file_frame(frame, len, false);
+  tx_bearer_ = hw::Bearer::CELLULAR;
+  cellular_ack_requested_ = params.confirmed;
+  tx_cell_ = cell_;
+  tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + seconds_to_us(modem.uplink_tx_s), 0, 0, 0};
+  tx_.site = NO_SITE;
+  tx_active_ = true;
+  class_a_open_ = true;
+  set_power_state(hw::Component::MODEM, hw::PowerState::TX);
+  fleet_.events.push(tx_.end_us, EventKind::TX_END, device_id_);
+  return hw::TxStatus::STARTED;
+}
+
+void SimBoard::hold_modem_connected() {
+  tx_active_ = false;
+  set_power_state(hw::Component::MODEM, hw::PowerState::ACTIVE);
+}
+
+void SimBoard::release_modem() {
+  class_a_open_ = false;
+  set_power_state(hw::Component::MODEM, hw::PowerState::SLEEP);
+}
+
+bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board) {
+  moving_ = moving;
+  on_board_ = on_board;
+  const bool newly_covered = cell != 0xffff && cell_ == 0xffff;
+  cell_ = cell;
+  const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
+  if (!modem.present || !newly_covered) return false;
+  // [A] Back in coverage after a stretch without, the modem registers again: one TAU's worth.
+  add_charge(hw::Component::MODEM, modem.tau_charge_c);
+  return true;
+}
+
+models::LatLon SimBoard::position_now() const {
+  if (fleet_.voyage) return fleet_.voyage->position_at(device_id_, static_cast<double>(fleet_.now_us) * 1e-6);
+  return fleet_.frame.to_geo(position_);
 }
 
 std::uint32_t SimBoard::power_off() {
@@ -158,7 +214,8 @@ void SimBoard::start_gnss_fix(hw::TimeUs timeout_us) {
   const double since_fix_s = has_fixed_ ? static_cast<double>(fleet_.now_us - last_fix_us_) * 1e-6 : -1.0;
   const hw::TimeUs ttff_us =
       seconds_to_us(models::gnss_time_to_fix_s(timing, models::gnss_start_kind(timing, since_fix_s)));
-  gnss_will_fix_ = sees_sky_ && ttff_us <= timeout_us;
+  const bool sees_sky = on_board_ ? fleet_.voyage->journey(device_id_).sees_sky_on_board : sees_sky_;
+  gnss_will_fix_ = sees_sky && ttff_us <= timeout_us;
   set_power_state(hw::Component::GNSS, hw::PowerState::ACTIVE);
   fleet_.events.push(fleet_.now_us + (gnss_will_fix_ ? ttff_us : timeout_us), EventKind::GNSS_DONE, device_id_);
 }
@@ -174,7 +231,7 @@ hw::GnssResult SimBoard::finish_gnss_fix() {
     has_fixed_ = true;
     last_fix_us_ = fleet_.now_us;
     ++gnss_fixes_;
-    const models::LatLon at = fleet_.frame.to_geo(position_);
+    const models::LatLon at = position_now();
     result.fixed = true;
     result.lat_e7 = static_cast<std::int32_t>(std::lround(at.lat_deg * 1e7));
     result.lon_e7 = static_cast<std::int32_t>(std::lround(at.lon_deg * 1e7));
@@ -217,9 +274,10 @@ hw::SensorSample SimBoard::read_sensors() {
   hw::SensorSample sample;
   sample.temperature_cdeg = static_cast<std::int16_t>(std::lround(temperature_c * 100));
   sample.humidity_permille = 600;
-  // [A] A box standing in the yard is still: no motion, so the firmware's place tracker does not
-  // take it for a box on the road. Shocks arrive as interrupts (on_sensor_event), not in samples.
-  sample.accel_rms_mg = 0;
+  // [A] A box standing in a yard is still: no motion, so the firmware's place tracker does not take it
+  // for a box on the road. On a truck or a ship (voyage world) it sways: 100 mg RMS, above the
+  // firmware's default 30 mg threshold. Shocks arrive as interrupts (on_sensor_event), not in samples.
+  sample.accel_rms_mg = moving_ ? 100 : 0;
   sample.door_open = environment_.door_open();
   sample.light_lux = environment_.light_lux();
   return sample;

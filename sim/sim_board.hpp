@@ -50,6 +50,18 @@ class SimBoard final : public hw::Hal {
   std::uint32_t tx_records_leaving() const { return tx_confirmed_ ? 0 : tx_fresh_records_; }
   void end_tx();
   bool tx_active() const { return tx_active_; }
+  // The bearer of the frame on air (or last sent). A cellular frame is handed to the LTE-M network:
+  // the books treat it as leaving the device (accounting.hpp), the firmware gets the network's
+  // delivery confirmation when the modem's connection ends, if it asked for one.
+  hw::Bearer tx_bearer() const { return tx_bearer_; }
+  bool cellular_ack_requested() const { return cellular_ack_requested_; }
+  std::uint16_t tx_cell() const { return tx_cell_; }
+  // After a cellular frame's transmission: the modem stays RRC connected until the release.
+  void hold_modem_connected();
+  void release_modem();
+  // Voyage world: the device enters a journey step. Returns true if an LTE-M network has just come
+  // into reach (the modem registers: the firmware should hear the bearer).
+  bool enter_journey_step(std::uint16_t cell, bool moving, bool on_board);
   // Class A: the radio belongs to the uplink until its receive windows close (hal.hpp): no new frame
   // starts before end_class_a().
   void end_class_a() { class_a_open_ = false; }
@@ -85,6 +97,10 @@ class SimBoard final : public hw::Hal {
  private:
   void feed_battery(models::EnergyLedger::Interval interval);
   void mark_fresh_records(const hw::UplinkFrame& frame);
+  // Books a frame that starts now: its records (decoded from the bytes the firmware built) and copy.
+  void file_frame(const std::uint8_t* frame, std::size_t len, bool confirmed_in_books);
+  hw::TxStatus start_cellular_tx(const std::uint8_t* frame, std::size_t len, hw::TxParams params);
+  models::LatLon position_now() const;
   void add_charge(hw::Component component, double charge_c);
 
   FleetRuntime& fleet_;
@@ -95,6 +111,12 @@ class SimBoard final : public hw::Hal {
   std::uint32_t brown_out_generation_ = 0;
   hw::TimeUs aged_until_us_ = 0;
   bool tx_active_ = false;
+  hw::Bearer tx_bearer_ = hw::Bearer::LORA;
+  bool cellular_ack_requested_ = false;
+  std::uint16_t cell_ = 0xffff;     // the LTE-M network in reach (voyage world), none by default
+  std::uint16_t tx_cell_ = 0xffff;  // ... when the cellular frame left
+  bool moving_ = false;             // on a truck or a ship: the accelerometer sees motion
+  bool on_board_ = false;           // on a ship: the sky view is the slot's
   bool class_a_open_ = false;
   bool tx_confirmed_ = false;
   std::uint32_t confirmed_frames_sent_ = 0;

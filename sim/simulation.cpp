@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <simgrid/s4u.hpp>
 
@@ -21,6 +22,8 @@
 #include "sim/run_outputs.hpp"
 #include "sim/run_totals.hpp"
 #include "sim/scenario_writer.hpp"
+#include "sim/voyage_outputs.hpp"
+#include "sim/voyage_world.hpp"
 #include "sim/world.hpp"
 
 namespace fleet::sim {
@@ -51,11 +54,20 @@ std::vector<std::string> engine_arguments(const CliOptions& options) {
   return args;
 }
 
-int spreading_factor_for(const Scenario& scenario, const RadioMedium& medium, std::uint32_t device_id) {
+// "auto": the lowest SF its best gateway hears with the margin. A device that travels (voyage world)
+// keeps one SF for its whole journey (ADR aside): the one its worst site needs.
+int spreading_factor_for(const Scenario& scenario, const RadioMedium& medium, const VoyageWorld* voyage,
+                         std::uint32_t device_id) {
   if (scenario.radio.spreading_factor != 0) return scenario.radio.spreading_factor;
   const auto reference = scenario.radio.sf_reference == "device" ? models::SensitivityReference::DEVICE
                                                                  : models::SensitivityReference::GATEWAY;
-  const int sf = models::lowest_spreading_factor(medium.best_rssi_dbm(device_id), scenario.radio.bandwidth_hz,
+  float rssi_dbm = medium.best_rssi_dbm(device_id);
+  if (voyage) {
+    const std::size_t sites = voyage->journey(device_id).sites.size();
+    for (std::size_t site = 0; site < sites; ++site)
+      rssi_dbm = std::min(rssi_dbm, medium.best_rssi_dbm(device_id, static_cast<std::uint16_t>(site)));
+  }
+  const int sf = models::lowest_spreading_factor(rssi_dbm, scenario.radio.bandwidth_hz,
                                                  scenario.radio.sf_margin_db, reference);
   return sf == 0 ? 12 : sf;  // out of reach at every SF: try the most robust one anyway
 }
@@ -93,13 +105,32 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   sg4::Engine engine(&engine_argc, engine_argv.data());
 
   const World world = build_world(scenario);
-  const std::vector<models::LocalPoint> positions = place_containers(scenario);
-  RadioMedium medium(scenario.radio, world.gateway_positions, scenario.seed);
-  for (const models::LocalPoint& position : positions) medium.add_device(position);
+  std::optional<VoyageWorld> voyage;
+  std::vector<models::LocalPoint> positions;
+  if (scenario.voyage.enabled) {
+    voyage.emplace(scenario);
+    positions.assign(scenario.fleet.containers, models::LocalPoint{0, 0});  // they move: see voyage_world
+  } else {
+    positions = place_containers(scenario);
+  }
+  RadioMedium medium = voyage ? RadioMedium(scenario.radio, voyage->radio_areas(scenario.radio), scenario.seed)
+                              : RadioMedium(scenario.radio, world.gateway_positions, scenario.seed);
+  for (std::uint32_t id = 0; id < positions.size(); ++id) {
+    if (voyage) {
+      medium.add_device(voyage->journey(id).sites);
+    } else {
+      medium.add_device(positions[id]);
+    }
+  }
 
   FleetRuntime fleet(scenario, world.frame, std::move(medium), positions.size());
+  fleet.gateway_names = world.gateway_names;
+  if (voyage) {
+    fleet.voyage = &*voyage;
+    fleet.phases.emplace(*voyage, scenario.duration_s);
+  }
   for (std::uint32_t id = 0; id < positions.size(); ++id) {
-    const int sf = spreading_factor_for(scenario, fleet.medium, id);
+    const int sf = spreading_factor_for(scenario, fleet.medium, fleet.voyage, id);
     fleet.devices.emplace_back(fleet, id, positions[id], firmware_config_for(scenario, id, sf));
     if (scenario.radio.traffic.model == "exponential") fleet.devices.back().validation_traffic.emplace(scenario, id, sf);
   }
@@ -110,13 +141,14 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   NetworkServer server(&fleet, &backhaul_book,
                        DownlinkRoute{&world.platform, world.data_centre_node, world.gateway_nodes, &gateway_downlinks});
   const Backhaul backhaul{&world.platform, &world.network, world.data_centre_node, world.link_up_times_s,
-                          scenario.network.gateway_buffer, &server, &fleet.backhaul, &fleet.deliveries,
-                          &backhaul_book, &fleet.answers_pending};
-  for (std::size_t g = 0; g < world.gateway_nodes.size(); ++g) {
+                          &server, &fleet.backhaul, &fleet.deliveries, &backhaul_book, &fleet.answers_pending};
+  for (const GatewayPlacement& gateway : world.gateways) {
     fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
-    start_gateway(backhaul, static_cast<std::uint16_t>(g), world.gateway_nodes[g], fleet.gateway_inboxes.back());
+    start_gateway(backhaul, gateway, fleet.gateway_inboxes.back());
   }
-  schedule_gateway_outages(scenario.network.gateway_outages, scenario.port.gateways, fleet.medium);
+  const std::vector<std::string> radio_gateways(world.gateway_names.begin(),
+                                                world.gateway_names.begin() + static_cast<std::ptrdiff_t>(world.radio_gateway_count));
+  schedule_gateway_outages(scenario.network.gateway_outages, radio_gateways, fleet.medium);
 
   const auto end_us = static_cast<hw::TimeUs>(std::llround(scenario.duration_s * 1e6));
   Progress progress(!options.quiet && isatty(STDERR_FILENO), scenario.duration_s);
@@ -125,6 +157,11 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
                      FleetScheduler(&fleet, end_us, std::max<hw::TimeUs>(1, std::llround(scenario.output.timeseries_interval_s * 1e6)),
                                     &progress, &series));
   engine.run();
+  if (fleet.phases) {
+    std::vector<const models::AgeOfInformation*> ages;
+    for (const DeviceDeliveries& delivered : fleet.deliveries.devices) ages.push_back(&delivered.age);
+    fleet.phases->close(ages, scenario.duration_s);
+  }
 
   RunTotals totals = compute_totals(fleet, scenario.duration_s);
   write_summary_json(dir, fleet, world, totals, backhaul_book);
@@ -135,6 +172,10 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   write_paths_csv(dir, world, backhaul_book);
   write_links_csv(dir, world, backhaul_book);
   write_latency_timeseries_csv(dir, backhaul_book);
+  if (fleet.phases) {
+    write_phases_csv(dir, *fleet.phases);
+    write_link_load_csv(dir, world, backhaul_book);
+  }
 
   const bool records_balance = totals.records.accounted() == totals.records.generated;
   const bool energy_balance = energy_balances(totals.energy);
@@ -152,6 +193,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   manifest.completed = true;
   manifest.outputs = {"scenario.resolved.yaml", "summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
                       "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv"};
+  if (fleet.phases) manifest.outputs.insert(manifest.outputs.end(), {"phases.csv", "link_load.csv"});
   write_manifest(dir, manifest);
   if (!options.quiet) print_console_summary(std::cout, fleet, totals, manifest, dir.string());
   return 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,16 @@ inline std::string csv_field(std::string_view text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// One CSV line (fields already formatted and quoted), newline included.
+inline std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string line;
+  for (const std::string& field : fields) {
+    if (!line.empty()) line += ',';
+    line += field;
+  }
+  return line + '\n';
 }
 
 inline std::string json_string(std::string_view text) {

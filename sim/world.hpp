@@ -8,18 +8,33 @@
 #include <simgrid/s4u.hpp>
 
 #include "models/geo.hpp"
+#include "sim/gateway.hpp"
 #include "sim/network_platform.hpp"
 #include "sim/scenario.hpp"
+#include "sim/voyage_world.hpp"
 
 namespace fleet::sim {
 
 struct World {
   explicit World(models::LocalTangentPlane frame) : frame(frame) {}
   models::LocalTangentPlane frame;  // local east/north metres, origin at the yard centre
-  std::vector<models::LocalPoint> gateway_positions;
+  std::vector<models::LocalPoint> gateway_positions;  // single-port world: the radio gateways in `frame`
+  // Every gateway in index order: the radio ones (the medium's), then the cellular networks' nodes
+  // (voyage world), each with its node, buffer and role.
+  std::vector<std::string> gateway_names;
+  // Where each gateway stands, when it stands still (a port's, not a hub or a cellular network):
+  // degrees, and metres east/north of its own yard's centre.
+  struct Site {
+    bool fixed = false;
+    GeoPoint position;
+    models::LocalPoint local;
+  };
+  std::vector<Site> gateway_sites;
+  std::vector<GatewayPlacement> gateways;
+  std::size_t radio_gateway_count = 0;
   NetworkDescription network;  // what was built: nodes and links in platform order
   NetworkPlatform platform;
-  std::vector<std::size_t> gateway_nodes;  // per gateway, its node in the platform
+  std::vector<std::size_t> gateway_nodes;  // per gateway, its node in the platform (as in `gateways`)
   std::size_t data_centre_node = 0;
   simgrid::s4u::Host* air = nullptr;  // where the fleet scheduler runs: it never communicates
   double gateway_to_server_latency_s = 0;  // idle-network latency of the first gateway's path (physics)
@@ -28,6 +43,8 @@ struct World {
 
 // The run's network: the port's gateways with their access links to the port router, then either the
 // backbone (port router → data centre) or the scenario's `network` nodes and links; its link faults.
+// Voyage world: every port's gateways on that port's router, every ship's hub on its satellite link,
+// every port's cellular node on its router, then the scenario's `network`.
 NetworkDescription network_description(const Scenario& scenario);
 
 // Builds the platform in the current SimGrid engine (call once, before the actors start).

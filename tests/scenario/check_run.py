@@ -22,6 +22,10 @@ DETERMINISTIC_FILES = ["summary.json", "devices.csv", "gateways.csv", "timeserie
                        "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv",
                        "scenario.resolved.yaml"]
 CABLE_CUT = "scenarios/singapore-cable-cut.yaml"
+ASIA_MED = "scenarios/asia-med.yaml"
+ASIA_MED_CUT = "scenarios/asia-med-cable-cut.yaml"
+# The Asia-Med loop at test size: 400 containers for 12 days (ships already under way, at every phase).
+VOYAGE_SMALL = ["--set", "fleet.containers=400", "--set", "duration=12d", "--set", "output.timeseries_interval=1d"]
 
 
 def fleetsim(*args, expect=0):
@@ -368,6 +372,112 @@ def cli_usage():
     fleetsim("run", QUICKSTART, "--bogus", expect=2)
     missing = fleetsim("run", "scenarios/does-not-exist.yaml", expect=2)
     check("does-not-exist.yaml" in missing.stderr, f"missing file not named: {missing.stderr}")
+
+
+
+def read_rows(path):
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def voyage_books_close():
+    # Containers on the move: records and energy balance (the run itself fails otherwise), the phase
+    # books add up to the run's totals, and the satellite bill is the bytes the satellite links carried.
+    out = run("voyage", *VOYAGE_SMALL, scenario=ASIA_MED)
+    s = load_summary(out)
+    check(s["records"]["balanced"] is True, f"books do not close: {s['records']}")
+    check(s["records"]["delivered"] > 0, "nothing delivered")
+    phases = {row["phase"]: row for row in read_rows(out / "phases.csv")}
+    device_days = sum(float(row["device_days"]) for row in phases.values())
+    check(math.isclose(device_days, 400 * 12, rel_tol=1e-9), f"phases cover {device_days} device-days, not 4,800")
+    devices = read_rows(out / "devices.csv")
+    charge_mah = sum(float(row["charge_total_mah"]) for row in devices)
+    phase_charge_mah = sum(float(row["charge_mah"]) for row in phases.values())
+    check(math.isclose(charge_mah, phase_charge_mah, rel_tol=1e-9), f"phases {phase_charge_mah} mAh != devices {charge_mah} mAh")
+    for phase in ["yard", "at_sea"]:
+        check(float(phases[phase]["device_days"]) > 100, f"too little time {phase}: {phases[phase]}")
+        check(phases[phase]["age_of_information_mean_s"] != "", f"no age of information {phase}")
+    links = {row["link"]: row for row in read_rows(out / "links.csv")}
+    load = {}
+    for row in read_rows(out / "link_load.csv"):
+        load[row["link"]] = load.get(row["link"], 0) + int(row["bytes"])
+    satellite_bytes = 0
+    for name, row in links.items():
+        if row["kind"] in ("satellite", "cellular"):
+            check(load.get(name, 0) == int(row["bytes"]), f"{name}: link_load.csv {load.get(name)} != links.csv {row['bytes']}")
+        if row["kind"] == "satellite":
+            satellite_bytes += int(row["bytes"])
+    sat = s["voyage"]["satellite"]
+    check(sat["bytes"] == satellite_bytes > 0, f"satellite bytes {sat['bytes']} != {satellite_bytes}")
+    check(math.isclose(sat["cost_usd"], satellite_bytes / 1e6 * 2.14, rel_tol=1e-12), f"satellite cost {sat}")
+    check(int(links["Shanghai-lte-link"]["bytes"]) + int(links["Fos-sur-Mer-lte-link"]["bytes"]) > 0,
+          "no LTE-M traffic at either end of the voyage")
+    parts = s["latency_breakdown_s"]
+    check(parts["satellite"]["count"] > 0 and parts["satellite"]["min"] >= 0.3 - 1e-9,
+          f"satellite hops must take at least half the GEO round trip: {parts['satellite']}")
+
+
+def voyage_same_seed_same_bytes():
+    a = run("voyage_a", *VOYAGE_SMALL, scenario=ASIA_MED)
+    b = run("voyage_b", *VOYAGE_SMALL, scenario=ASIA_MED)
+    for name in DETERMINISTIC_FILES + ["phases.csv", "link_load.csv"]:
+        check(filecmp.cmp(a / name, b / name, shallow=False), f"{name} differs between two runs of one seed")
+
+
+def voyage_paths_are_physics():
+    # Every path of the Asia-Med network, idle latency from the scenario's figures: fibre km x 4.9 us/km
+    # (domain.md section 5) + equipment; the satellite hop half the GEO round trip; LTE-M its latency.
+    us_per_km = 4.9e-6
+    hop = {
+        "sha-hkg": 1300 * us_per_km + 0.001, "hkg-sin": 2900 * us_per_km + 0.001,
+        "sin-uplink": 25 * us_per_km + 0.0005, "psd-uplink": 10 * us_per_km + 0.0005,
+        "AAE-1": 25000 * us_per_km + 0.001, "SEA-ME-WE 6": 19200 * us_per_km + 0.001,
+        "SEA-ME-WE 5": 20000 * us_per_km + 0.001, "psd-mrs": 2900 * us_per_km + 0.001,
+        "mrs-ls-ix": 8 * us_per_km + 0.0002, "fos-mrs": 60 * us_per_km + 0.001,
+        "teleport-ix": 30 * us_per_km + 0.001, "mrs-ix-dc": 5 * us_per_km + 0.0002,
+    }
+    out = run("voyage_paths", *VOYAGE_SMALL, "--set", "duration=20d", scenario=ASIA_MED_CUT)
+    kinds = set()
+    for row in read_rows(out / "paths.csv"):
+        physics = 0.0
+        for link in row["path"].split(" > "):
+            if link.endswith("-satellite"):
+                physics += 0.3
+                kinds.add("satellite")
+            elif link.endswith("-lte-link"):
+                physics += 0.1
+                kinds.add("cellular")
+            elif link.endswith("-link"):
+                physics += 0.002  # a gateway's port LAN
+                kinds.add("lora")
+            else:
+                physics += hop[link]
+        check(math.isclose(float(row["idle_latency_s"]), physics, rel_tol=1e-12),
+              f"{row['path']}: idle latency {row['idle_latency_s']} != physics {physics}")
+        # The fastest copy: the physics plus the serialisation of ~0.2 kB (0.8 ms at the 2 Mbit/s satellite
+        # share, 1.6 ms at the 1 Mbit/s LTE-M share).
+        check(physics <= float(row["backhaul_min_s"]) <= physics + 2.5e-3,
+              f"{row['path']}: fastest copy {row['backhaul_min_s']} s, physics {physics} s")
+    check(kinds == {"satellite", "cellular", "lora"}, f"paths cover {kinds}")
+    cables = {row["path"].split(" > ")[-3] for row in read_rows(out / "paths.csv") if row["path"].startswith("sin-")}
+    check({"SEA-ME-WE 6", "SEA-ME-WE 5"} <= cables, f"Singapore's traffic should reroute at the cut: {cables}")
+
+
+def voyage_faults_book_losses():
+    # Ship-1's satellite link is down for 4 days and its hub keeps only 50 copies; ship-2's hub fails for a
+    # day. The hub's buffer fills and drops with every loss counted; the failed hub hears nothing.
+    out = run("voyage_faults", *VOYAGE_SMALL, "--set", "voyage.ships.hub.buffer=50",
+              "--set", "network.faults=[{link: ship-1-satellite, down: 1d, up: 5d}, {gateway: ship-2-hub, down: 2d, up: 3d}]",
+              scenario=ASIA_MED)
+    s = load_summary(out)
+    r = s["records"]
+    check(r["balanced"] is True, f"books do not close: {r}")
+    gateways = {row["gateway"]: row for row in read_rows(out / "gateways.csv")}
+    check(int(gateways["ship-1-hub"]["buffer_peak"]) == 50, f"ship-1's hub buffer did not fill: {gateways['ship-1-hub']}")
+    check(int(gateways["ship-1-hub"]["copies_dropped_buffer_full"]) > 0, "ship-1's hub dropped nothing")
+    check(int(gateways["ship-2-hub"]["frames_lost_gateway_down"]) > 0, "ship-2's failed hub lost no frame")
+    check(r["lost"]["gateway_buffer_full"] > 0, f"no records lost to the full hub buffer: {r}")
+    check(s["latency_breakdown_s"]["hub_queue"]["max"] > 86400, "no copy waited out the outage at the hub")
 
 
 def main():

@@ -1,0 +1,91 @@
+#include "sim/voyage_outputs.hpp"
+
+#include <fstream>
+
+#include "models/satellite_link.hpp"
+#include "sim/output_file.hpp"
+#include "sim/text_format.hpp"
+
+namespace fleet::sim {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr double C_PER_MAH = 3.6;
+constexpr double S_PER_DAY = 86400.0;
+
+const char* phase_name(std::size_t phase) { return models::to_string(static_cast<models::JourneyPhase>(phase)); }
+
+double mah_per_device_day(const PhaseTotals& phase) {
+  return phase.device_s > 0 ? phase.charge_c / C_PER_MAH / (phase.device_s / S_PER_DAY) : 0.0;
+}
+}  // namespace
+
+void write_phases_csv(const fs::path& dir, const PhaseBook& phases) {
+  const fs::path path = dir / "phases.csv";
+  std::ofstream out = open_output(path);
+  out << "phase,device_days,charge_mah,mah_per_device_day,age_observed_device_days,age_of_information_mean_s\n";
+  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
+    const PhaseTotals& phase = phases.totals()[p];
+    out << csv_line({phase_name(p), format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / C_PER_MAH),
+                     format_number(mah_per_device_day(phase)), format_number(phase.age_observed_s / S_PER_DAY),
+                     phase.age_observed_s > 0 ? format_number(phase.age_mean_s()) : ""});
+  }
+  close_output(out, path);
+}
+
+void write_link_load_csv(const fs::path& dir, const World& world, const BackhaulBook& book) {
+  const fs::path path = dir / "link_load.csv";
+  std::ofstream out = open_output(path);
+  out << "time_s,link,kind,bytes,mean_bps\n";
+  for (std::size_t l = 0; l < book.links.size(); ++l) {
+    const NetworkLink& link = world.network.links[l];
+    if (link.kind != LinkKind::SATELLITE && link.kind != LinkKind::CELLULAR) continue;
+    const std::vector<std::uint64_t>& bins = book.links[l].bytes_per_bin;
+    for (std::size_t b = 0; b < bins.size(); ++b) {
+      out << csv_line({format_number(static_cast<double>(b) * book.bin_s), csv_field(link.name),
+                       std::string(link_kind_name(link.kind)), format_number(bins[b]),
+                       format_number(static_cast<double>(bins[b]) * 8 / book.bin_s)});
+    }
+  }
+  close_output(out, path);
+}
+
+void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
+                          const PhaseBook& phases) {
+  const double price_usd_per_mb = scenario.voyage.ships.hub.price_usd_per_mb;
+  json.begin_object("voyage");
+  json.value("ships", scenario.voyage.ships.count);
+  json.begin_object("satellite");
+  std::uint64_t total_bytes = 0;
+  json.begin_array("links");
+  for (std::size_t l = 0; l < book.links.size(); ++l) {
+    const NetworkLink& link = world.network.links[l];
+    if (link.kind != LinkKind::SATELLITE) continue;
+    total_bytes += book.links[l].bytes;
+    json.begin_object();
+    json.value("name", link.name);
+    json.value("bytes", book.links[l].bytes);
+    json.value("cost_usd", models::transfer_cost_usd(book.links[l].bytes, price_usd_per_mb));
+    json.end_object();
+  }
+  json.end_array();
+  json.value("bytes", total_bytes);
+  json.value("price_usd_per_mb", price_usd_per_mb);
+  json.value("cost_usd", models::transfer_cost_usd(total_bytes, price_usd_per_mb));
+  json.end_object();
+  json.begin_object("phases");
+  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
+    const PhaseTotals& phase = phases.totals()[p];
+    json.begin_object(phase_name(p));
+    json.value("device_days", phase.device_s / S_PER_DAY);
+    json.value("charge_mah", phase.charge_c / C_PER_MAH);
+    json.value("mah_per_device_day", mah_per_device_day(phase));
+    json.value("age_of_information_mean_s", phase.age_mean_s());
+    json.end_object();
+  }
+  json.end_object();
+  json.end_object();
+}
+
+}  // namespace fleet::sim

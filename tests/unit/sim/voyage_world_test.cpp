@@ -1,0 +1,182 @@
+// The voyage world: every container's journey steps, radio sites and cellular reach, and the books per
+// phase that split battery drain and age of information over them.
+#include "sim/voyage_world.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "models/asia_med_route.hpp"
+#include "models/great_circle.hpp"
+#include "sim/phase_book.hpp"
+
+using fleet::models::JourneyPhase;
+using namespace fleet::sim;
+
+namespace {
+
+PortSpec port(const std::string& name, double lat, double lon, int gateways) {
+  PortSpec p;
+  p.name = name;
+  p.router = name + "-router";
+  p.yard.center = GeoPoint{lat, lon};
+  for (int g = 0; g < gateways; ++g)
+    p.gateways.push_back(GatewaySpec{name + "-gw-" + std::to_string(g), GeoPoint{lat + 0.002 * g, lon}});
+  return p;
+}
+
+Scenario voyage_scenario(std::uint32_t containers) {
+  Scenario scenario;
+  scenario.duration_s = 40 * 86400.0;
+  scenario.fleet.containers = containers;
+  scenario.ports = {port("Shanghai", 30.62, 122.07, 2), port("Singapore", 1.275, 103.77, 1),
+                    port("Fos-sur-Mer", 43.42, 4.86, 3)};
+  scenario.voyage.enabled = true;
+  scenario.voyage.ships.count = 3;
+  scenario.voyage.ships.first_arrival_s = -5 * 86400.0;
+  scenario.voyage.ships.headway_s = 4 * 86400.0;
+  scenario.voyage.itinerary.board_ports = {"Shanghai", "Singapore"};
+  return scenario;
+}
+
+double seconds(fleet::hw::TimeUs t_us) { return static_cast<double>(t_us) * 1e-6; }
+
+}  // namespace
+
+TEST_CASE("Journey steps tile the run in itinerary order, each at the right radio site", "[voyage]") {
+  const Scenario scenario = voyage_scenario(200);
+  const VoyageWorld world(scenario);
+  REQUIRE(world.container_count() == 200);
+  CHECK(world.port_gateway_count() == 6);
+  CHECK(world.hub_gateway(2) == 8);
+  CHECK(world.cellular_gateway(0) == 9);
+  const auto areas = world.radio_areas(scenario.radio);
+  REQUIRE(areas.size() == 3 + 3);  // three ports, three ships
+  CHECK(areas[2].gateway_positions.size() == 3);
+  CHECK(areas[4].gateway_positions.size() == 1);
+
+  for (std::uint32_t id = 0; id < 200; ++id) {
+    const ContainerJourney& journey = world.journey(id);
+    REQUIRE(!journey.steps.empty());
+    CHECK(journey.steps.front().start_us == 0);
+    // The ship's site comes first and is on that ship's area.
+    REQUIRE(!journey.sites.empty());
+    CHECK(journey.sites[0].area == world.port_count() + journey.ship);
+    CHECK(journey.sites[0].extra_loss_db >= 0);
+    for (std::size_t s = 0; s < journey.steps.size(); ++s) {
+      const JourneyStep& step = journey.steps[s];
+      if (s > 0) CHECK(step.start_us > journey.steps[s - 1].start_us);
+      CHECK(seconds(step.start_us) < scenario.duration_s);
+      // The truth, asked independently: the itinerary's phase at the step's start (a step clipped to
+      // the run's start reads the phase then).
+      const double probe_s = seconds(step.start_us);
+      CHECK(journey.itinerary.segments()[journey.itinerary.segment_at(probe_s)].phase == step.phase);
+      switch (step.phase) {
+        case JourneyPhase::AT_SEA:
+        case JourneyPhase::PORT_CALL:
+          CHECK(step.site == 0);
+          break;
+        case JourneyPhase::YARD: {
+          REQUIRE(step.site < journey.sites.size());
+          const DeviceSite& site = journey.sites[step.site];
+          REQUIRE(site.area < 3);
+          const YardSpec& yard = scenario.ports[site.area].yard;
+          CHECK(std::abs(site.position.east_m) <= yard.east_extent_m / 2);
+          CHECK(std::abs(site.position.north_m) <= yard.north_extent_m / 2);
+          CHECK(step.cell == site.area);  // a yard is covered by its own port's network
+          break;
+        }
+        default:
+          CHECK(step.site == NO_SITE);
+          CHECK(step.cell != NO_CELL);  // over land
+      }
+    }
+  }
+}
+
+TEST_CASE("A ship is in cellular reach from its arrival until it is the coastal range away", "[voyage]") {
+  const Scenario scenario = voyage_scenario(1);
+  const VoyageWorld world(scenario);
+  const fleet::models::ShipSchedule& ship = world.ships()[1];
+  const std::size_t shanghai = ship.route().waypoint_index(fleet::models::SHANGHAI);
+  const double speed_m_per_s = scenario.voyage.ships.speed_m_per_s;
+  const std::vector<CoverageWindow>& windows = world.coverage(1);
+  REQUIRE(!windows.empty());
+  const CoverageWindow& first = windows.front();
+  CHECK(first.port == 0);
+  CHECK(first.start_s == Approx(ship.arrival_s(shanghai)));
+  // Sailing straight out on a great circle, the ship is 30 km away after 30 km / speed (one step of
+  // 60 s of sampling either way).
+  const double leaves_range_s = ship.departure_s(shanghai) + scenario.voyage.cellular.coastal_range_m / speed_m_per_s;
+  CHECK(first.end_s >= leaves_range_s - 60);
+  CHECK(first.end_s <= leaves_range_s + 120);
+  // Every window is within range of its port at its midpoint, and windows do not overlap.
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    const double mid_s = (windows[w].start_s + windows[w].end_s) / 2;
+    const GeoPoint centre = scenario.ports[windows[w].port].yard.center;
+    CHECK(fleet::models::great_circle_distance_m(ship.state_at(mid_s).position, {centre.lat_deg, centre.lon_deg}) <=
+          scenario.voyage.cellular.coastal_range_m + 1000);
+    if (w > 0) CHECK(windows[w].start_s >= windows[w - 1].end_s);
+  }
+}
+
+TEST_CASE("The same seed builds the same journeys; another seed other ones", "[voyage]") {
+  Scenario scenario = voyage_scenario(50);
+  const VoyageWorld a(scenario);
+  const VoyageWorld b(scenario);
+  scenario.seed = 2;
+  const VoyageWorld c(scenario);
+  std::size_t different = 0;
+  for (std::uint32_t id = 0; id < 50; ++id) {
+    REQUIRE(a.journey(id).steps.size() == b.journey(id).steps.size());
+    for (std::size_t s = 0; s < a.journey(id).steps.size(); ++s)
+      CHECK(a.journey(id).steps[s].start_us == b.journey(id).steps[s].start_us);
+    CHECK(a.journey(id).sites[0].extra_loss_db == b.journey(id).sites[0].extra_loss_db);
+    if (a.journey(id).steps.size() != c.journey(id).steps.size() ||
+        a.journey(id).steps.back().start_us != c.journey(id).steps.back().start_us)
+      ++different;
+  }
+  CHECK(different > 40);
+}
+
+TEST_CASE("Phase books split the age of information and the charge without losing any", "[voyage]") {
+  const Scenario scenario = voyage_scenario(20);
+  const VoyageWorld world(scenario);
+  PhaseBook book(world, scenario.duration_s);
+  std::vector<fleet::models::AgeOfInformation> ages(20);
+  double expected_area_s2 = 0;
+  double expected_charge_c = 0;
+  for (std::uint32_t id = 0; id < 20; ++id) {
+    // A delivery every 5 h of a record 1 h old, charge 1 C per step entered.
+    for (double t_s = 3600; t_s < scenario.duration_s; t_s += 5 * 3600.0) {
+      book.before_delivery(id, ages[id], t_s);
+      ages[id].on_delivery(t_s - 3600, t_s);
+    }
+    const auto& steps = world.journey(id).steps;
+    for (std::size_t s = 1; s <= steps.size(); ++s) book.on_step(id, s, static_cast<double>(s));
+    expected_charge_c += static_cast<double>(steps.size());
+    // The accumulator's own area over the observed time, to compare with the sum of the pieces.
+    const double first_s = 3600;
+    expected_area_s2 += ages[id].time_average_s(scenario.duration_s) * (scenario.duration_s - first_s);
+  }
+  std::vector<const fleet::models::AgeOfInformation*> pointers;
+  for (const auto& age : ages) pointers.push_back(&age);
+  book.close(pointers, scenario.duration_s);
+  double area_s2 = 0, observed_s = 0, device_s = 0, charge_c = 0;
+  for (const PhaseTotals& phase : book.totals()) {
+    area_s2 += phase.age_area_s2;
+    observed_s += phase.age_observed_s;
+    device_s += phase.device_s;
+    charge_c += phase.charge_c;
+  }
+  CHECK(device_s == Approx(20 * scenario.duration_s).epsilon(1e-12));
+  CHECK(observed_s == Approx(20 * (scenario.duration_s - 3600)).epsilon(1e-12));
+  CHECK(area_s2 == Approx(expected_area_s2).epsilon(1e-9));
+  CHECK(charge_c == Approx(expected_charge_c).epsilon(1e-12));
+  // The sawtooth runs from 1 h to 6 h between deliveries: every phase's mean age lies within it.
+  for (const PhaseTotals& phase : book.totals())
+    if (phase.age_observed_s > 0) {
+      CHECK(phase.age_mean_s() >= 3600 - 1e-6);
+      CHECK(phase.age_mean_s() <= 6 * 3600 + 1e-6);
+    }
+}
