@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "models/lora_link.hpp"
 #include "sim/random_purpose.hpp"
@@ -32,8 +33,7 @@ models::HataEnvironment hata_environment(const std::string& name) {
 
 // The loader has checked the names; an unknown one here is a programming error.
 std::variant<models::LogDistancePathLoss, models::OkumuraHataPathLoss, models::FreeSpacePathLoss> make_path_loss(
-    const RadioSpec& radio) {
-  const PathLossSpec& spec = radio.path_loss;
+    const PathLossSpec& spec, const RadioSpec& radio) {
   // Frequency-dependent models use the first uplink channel: the plan spans < 0.1 % of the carrier.
   const double frequency_hz = radio.channels_hz.at(0);
   if (spec.model == "log_distance")
@@ -52,6 +52,13 @@ models::InterferenceRule interference_rule(const RadioSpec& radio) {
   return rule;
 }
 
+std::vector<models::LocalPoint> all_gateway_positions(const std::vector<RadioArea>& areas) {
+  std::vector<models::LocalPoint> positions;
+  for (const RadioArea& area : areas)
+    positions.insert(positions.end(), area.gateway_positions.begin(), area.gateway_positions.end());
+  return positions;
+}
+
 hw::TimeUs overlap_us(hw::TimeUs a_start, hw::TimeUs a_end, hw::TimeUs b_start, hw::TimeUs b_end) {
   const hw::TimeUs start = std::max(a_start, b_start);
   const hw::TimeUs end = std::min(a_end, b_end);
@@ -61,10 +68,12 @@ hw::TimeUs overlap_us(hw::TimeUs a_start, hw::TimeUs a_end, hw::TimeUs b_start, 
 
 RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<models::LocalPoint> gateway_positions,
                          std::uint64_t seed)
+    : RadioMedium(radio, std::vector<RadioArea>{RadioArea{std::move(gateway_positions), radio.path_loss}}, seed) {}
+
+RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<RadioArea> areas, std::uint64_t seed)
     : radio_(radio),
-      path_loss_(make_path_loss(radio)),
       interference_rule_(interference_rule(radio)),
-      gateway_positions_(std::move(gateway_positions)),
+      gateway_positions_(all_gateway_positions(areas)),
       seed_(seed),
       channel_count_(radio.channels_hz.size()),
       out_of_coverage_below_dbm_(models::gateway_sensitivity_dbm(models::MAX_SPREADING_FACTOR, radio.bandwidth_hz)),
@@ -75,45 +84,99 @@ RadioMedium::RadioMedium(const RadioSpec& radio, std::vector<models::LocalPoint>
       gateway_stats_(gateway_positions_.size()) {
   if (gateway_positions_.size() > std::numeric_limits<std::uint16_t>::max())
     throw std::invalid_argument("at most 65535 gateways per radio medium");
-}
-
-double RadioMedium::path_loss_db(double distance_m) const {
-  return std::visit([distance_m](const auto& model) { return model.path_loss_db(distance_m); }, path_loss_);
+  if (areas.size() >= NO_SITE) throw std::invalid_argument("at most 65534 radio areas per radio medium");
+  std::size_t first_gateway = 0;
+  for (const RadioArea& area : areas) {
+    areas_.push_back(Area{make_path_loss(area.path_loss, radio), area.path_loss.shadowing_sigma_db,
+                          static_cast<std::uint16_t>(first_gateway),
+                          static_cast<std::uint16_t>(area.gateway_positions.size())});
+    first_gateway += area.gateway_positions.size();
+  }
 }
 
 void RadioMedium::add_device(models::LocalPoint position) {
+  const DeviceSite site{0, position, 0};
+  add_device(std::span<const DeviceSite>(&site, 1));
+}
+
+void RadioMedium::add_device(std::span<const DeviceSite> sites) {
+  // Checked before anything is kept, so a refused device leaves the medium as it was.
+  if (sites.size() >= NO_SITE) throw std::invalid_argument("at most 65534 sites per device");
+  for (const DeviceSite& site : sites) {
+    if (site.area >= areas_.size())
+      throw std::invalid_argument("device site in radio area " + std::to_string(site.area) + ", but the medium has " +
+                                  std::to_string(areas_.size()));
+  }
   const auto device_id = static_cast<std::uint32_t>(device_count());
+  for (std::size_t s = 0; s < sites.size(); ++s) {
+    add_site_links(device_id, static_cast<std::uint16_t>(s), sites[s]);
+    if (links_.size() > std::numeric_limits<std::uint32_t>::max())
+      throw std::length_error("more than 2^32 links in one radio medium");
+    link_offsets_.push_back(static_cast<std::uint32_t>(links_.size()));
+  }
+  site_offsets_.push_back(static_cast<std::uint32_t>(link_offsets_.size() - 1));
+  current_site_.push_back(sites.empty() ? NO_SITE : 0);
+  last_uplink_site_.push_back(current_site_.back());
+}
+
+void RadioMedium::add_site_links(std::uint32_t device_id, std::uint16_t site_index, const DeviceSite& site) {
+  const Area& area = areas_[site.area];
   const double floor_dbm = out_of_coverage_below_dbm_ - IRRELEVANT_BELOW_SENSITIVITY_DB;
-  for (std::size_t g = 0; g < gateway_positions_.size(); ++g) {
-    const double distance_m = std::hypot(position.east_m - gateway_positions_[g].east_m,
-                                         position.north_m - gateway_positions_[g].north_m);
+  for (std::size_t g = area.first_gateway; g < std::size_t{area.first_gateway} + area.gateway_count; ++g) {
+    const double distance_m = std::hypot(site.position.east_m - gateway_positions_[g].east_m,
+                                         site.position.north_m - gateway_positions_[g].north_m);
     double shadowing_db = 0;
-    if (radio_.path_loss.shadowing_sigma_db > 0) {
-      shadowing_db = make_stream(seed_, device_id, RandomPurpose::SHADOWING, g)
-                         .normal(0.0, radio_.path_loss.shadowing_sigma_db);
+    if (area.shadowing_sigma_db > 0) {
+      const std::uint64_t link_sub_id = g | std::uint64_t{site_index} << 16;
+      shadowing_db = make_stream(seed_, device_id, RandomPurpose::SHADOWING, link_sub_id).normal(0.0, area.shadowing_sigma_db);
     }
-    const double rssi_dbm = radio_.tx_power_dbm - path_loss_db(distance_m) - shadowing_db;
+    const double path_loss_db =
+        std::visit([distance_m](const auto& model) { return model.path_loss_db(distance_m); }, area.path_loss);
+    const double rssi_dbm = radio_.tx_power_dbm - path_loss_db - shadowing_db - site.extra_loss_db;
     if (rssi_dbm >= floor_dbm) {
       links_.push_back(Link{static_cast<std::uint16_t>(g), LinkState::BELOW_SENSITIVITY, static_cast<float>(rssi_dbm)});
     }
   }
-  link_offsets_.push_back(static_cast<std::uint32_t>(links_.size()));
 }
 
-float RadioMedium::best_rssi_dbm(std::uint32_t device_id) const {
+std::pair<std::uint32_t, std::uint32_t> RadioMedium::link_range(std::uint32_t device_id, std::uint16_t site) const {
+  if (site == NO_SITE) return {0, 0};
+  const std::uint32_t index = site_offsets_[device_id] + site;
+  if (index >= site_offsets_[device_id + 1])
+    throw std::out_of_range("device " + std::to_string(device_id) + " has no site " + std::to_string(site));
+  return {link_offsets_[index], link_offsets_[index + 1]};
+}
+
+std::span<const RadioMedium::Link> RadioMedium::site_links(std::uint32_t device_id, std::uint16_t site) const {
+  const auto [first, last] = link_range(device_id, site);
+  return {links_.data() + first, links_.data() + last};
+}
+
+std::span<RadioMedium::Link> RadioMedium::site_links(std::uint32_t device_id, std::uint16_t site) {
+  const auto [first, last] = link_range(device_id, site);
+  return {links_.data() + first, links_.data() + last};
+}
+
+void RadioMedium::set_site(std::uint32_t device_id, std::uint16_t site) {
+  if (device_id >= device_count()) throw std::out_of_range("no device " + std::to_string(device_id));
+  if (site != NO_SITE && site >= site_count(device_id))
+    throw std::out_of_range("device " + std::to_string(device_id) + " has no site " + std::to_string(site));
+  current_site_[device_id] = site;
+}
+
+float RadioMedium::best_rssi_dbm(std::uint32_t device_id, std::uint16_t site) const {
   float best = NOT_AUDIBLE_DBM;
-  for (auto i = link_offsets_[device_id]; i < link_offsets_[device_id + 1]; ++i)
-    best = std::max(best, links_[i].rssi_dbm);
+  for (const Link& link : site_links(device_id, site)) best = std::max(best, link.rssi_dbm);
   return best;
 }
 
-std::uint16_t RadioMedium::best_gateway(std::uint32_t device_id) const {
+std::uint16_t RadioMedium::best_gateway(std::uint32_t device_id, std::uint16_t site) const {
   std::uint16_t best = 0;
   float best_rssi = NOT_AUDIBLE_DBM;
-  for (auto i = link_offsets_[device_id]; i < link_offsets_[device_id + 1]; ++i) {
-    if (links_[i].rssi_dbm > best_rssi) {
-      best_rssi = links_[i].rssi_dbm;
-      best = links_[i].gateway;
+  for (const Link& link : site_links(device_id, site)) {
+    if (link.rssi_dbm > best_rssi) {
+      best_rssi = link.rssi_dbm;
+      best = link.gateway;
     }
   }
   return best;
@@ -154,9 +217,8 @@ void RadioMedium::gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, 
 }
 
 float RadioMedium::downlink_rssi_dbm(std::uint32_t device_id, std::uint16_t gateway, double gateway_tx_power_dbm) const {
-  for (auto i = link_offsets_[device_id]; i < link_offsets_[device_id + 1]; ++i) {
-    if (links_[i].gateway == gateway)
-      return static_cast<float>(links_[i].rssi_dbm - radio_.tx_power_dbm + gateway_tx_power_dbm);
+  for (const Link& link : site_links(device_id, last_uplink_site_.at(device_id))) {
+    if (link.gateway == gateway) return static_cast<float>(link.rssi_dbm - radio_.tx_power_dbm + gateway_tx_power_dbm);
   }
   return NOT_AUDIBLE_DBM;
 }
@@ -173,11 +235,13 @@ bool RadioMedium::gateway_down_during(std::uint16_t gateway, hw::TimeUs from_us,
 }
 
 void RadioMedium::begin(const Transmission& tx) {
+  const std::span<Link> links = site_links(tx.device_id, tx.site);
+  last_uplink_site_[tx.device_id] = tx.site;
+  if (tx.site == NO_SITE) return;  // not on the air of any area: nothing to file
   longest_airtime_us_ = std::max(longest_airtime_us_, tx.end_us - tx.start_us);
   const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);
   const std::size_t demodulators = static_cast<std::size_t>(radio_.demodulators);
-  for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
-    Link& link = links_[i];
+  for (Link& link : links) {
     const float rssi_dbm = link.rssi_dbm + tx.tx_power_change_db;
     std::deque<Heard>& heard = heard_at(link.gateway, tx.channel);
     forget_before(heard, tx.start_us);
@@ -200,10 +264,10 @@ void RadioMedium::begin(const Transmission& tx) {
 }
 
 void RadioMedium::release(const Transmission& tx) {
-  for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
-    if (links_[i].state != LinkState::LOCKED) continue;
-    --busy_demodulators_[links_[i].gateway];
-    links_[i].state = LinkState::BELOW_SENSITIVITY;  // nothing held any more
+  for (Link& link : site_links(tx.device_id, tx.site)) {
+    if (link.state != LinkState::LOCKED) continue;
+    --busy_demodulators_[link.gateway];
+    link.state = LinkState::BELOW_SENSITIVITY;  // nothing held any more
   }
 }
 
@@ -235,8 +299,8 @@ const RadioOutcome& RadioMedium::end(const Transmission& tx) {
   RadioLoss furthest = RadioLoss::OUT_OF_COVERAGE;
   const auto reached = [&furthest](RadioLoss stage) { furthest = std::max(furthest, stage); };
 
-  for (auto i = link_offsets_[tx.device_id]; i < link_offsets_[tx.device_id + 1]; ++i) {
-    const Link link = links_[i];
+  // A frame sent from no site has no links: no receptions, OUT_OF_COVERAGE.
+  for (const Link link : site_links(tx.device_id, tx.site)) {
     const float rssi_dbm = link.rssi_dbm + tx.tx_power_change_db;
     GatewayRadioStats& stats = gateway_stats_[link.gateway];
     std::optional<RadioLoss> loss;  // none: received
