@@ -21,17 +21,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+std::string lower_case(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+}  // namespace
+
+// Both sides are compared in lower case: names such as ports and cables are capitalised.
 std::string did_you_mean(std::string_view typed, const std::vector<std::string_view>& known) {
-  std::string key(typed);
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string key = lower_case(typed);
   std::string best;
   std::size_t best_distance = SIZE_MAX;
-  for (std::string_view candidate : known) {
+  for (std::string_view written : known) {
+    const std::string candidate = lower_case(written);
     const std::size_t distance = edit_distance(key, candidate);
     // Three characters at least, so "a" does not "mean" every key that starts with it.
     const bool prefix = key.size() >= 3 && (candidate.starts_with(key) || key.starts_with(candidate));
     if ((distance <= 2 || prefix) && distance < best_distance) {
-      best = candidate;
+      best = written;
       best_distance = distance;
     }
   }

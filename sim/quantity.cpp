@@ -10,12 +10,15 @@
 namespace fleet::sim {
 namespace {
 
-// value_si = (number x 10^exponent10) x multiplier. The decimal part is folded into the number's
-// own exponent before conversion, so "868.1MHz" rounds once, exactly like the literal 868.1e6.
+// value_si = (number x 10^exponent10) x multiplier / divisor. The decimal part is folded into the
+// number's own exponent before conversion, so "868.1MHz" rounds once, exactly like the literal 868.1e6.
+// A unit that is a ratio (1 kn = 1852/3600 m/s) is applied as written in code, multiplier then divisor,
+// so "16.3kn" is exactly 16.3 * 1852.0 / 3600.0 and "50km/h" exactly 50 / 3.6.
 struct Unit {
   std::string_view symbol;
   int exponent10;
   double multiplier;
+  double divisor = 1;
 };
 
 struct DimensionInfo {
@@ -45,6 +48,8 @@ constexpr std::array<Unit, 2> RESISTANCE_UNITS{{{"mOhm", -3, 1}, {"Ohm", 0, 1}}}
 constexpr std::array<Unit, 1> TEMPERATURE_UNITS{{{"degC", 0, 1}}};
 constexpr std::array<Unit, 2> ACCELERATION_UNITS{{{"mg", -3, 1}, {"g", 0, 1}}};
 constexpr std::array<Unit, 1> ILLUMINANCE_UNITS{{{"lx", 0, 1}}};
+// The knot is 1852 m (the international nautical mile, exact by definition) per hour.
+constexpr std::array<Unit, 3> SPEED_UNITS{{{"m/s", 0, 1}, {"km/h", 0, 1, 3.6}, {"kn", 0, 1852, 3600}}};
 
 DimensionInfo info(Dimension dimension) {
   switch (dimension) {
@@ -82,6 +87,8 @@ DimensionInfo info(Dimension dimension) {
       return {"an acceleration", "4g or 30mg", "g", false, ACCELERATION_UNITS};
     case Dimension::ILLUMINANCE:
       return {"an illuminance", "20lx", "lx", false, ILLUMINANCE_UNITS};
+    case Dimension::SPEED:
+      return {"a speed", "16.3kn, 50km/h or 8m/s", "m/s", false, SPEED_UNITS};
   }
   return {"a number", "3.76", "", true, {}};
 }
@@ -210,7 +217,7 @@ QuantityResult parse_scaled_quantity(std::string_view raw_text, Dimension dimens
   if (status != std::errc() || end != scaled.data() + scaled.size()) {
     return failure("number out of range: " + std::string(text));
   }
-  const double value = magnitude * unit->multiplier;
+  const double value = magnitude * unit->multiplier / unit->divisor;
   return {true, number.negative ? -value : value, {}};
 }
 

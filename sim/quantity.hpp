@@ -27,6 +27,7 @@ enum class Dimension {
   TEMPERATURE,    // degrees Celsius, kept in degC ("-20degC")
   ACCELERATION,   // in g, standard gravity (9.80665 m/s^2), as accelerometers report it ("4g", "30mg")
   ILLUMINANCE,    // lux ("20lx")
+  SPEED,          // m/s ("16.3kn", "50km/h", "8m/s")
 };
 
 struct QuantityResult {

@@ -23,8 +23,10 @@
 
 #include "hw/firmware_config.hpp"
 #include "models/battery_params.hpp"
+#include "models/asia_med_route.hpp"
 #include "models/cable_catalogue.hpp"
 #include "models/eu868_channel_plan.hpp"
+#include "models/satellite_link.hpp"
 #include "sim/battery_setup.hpp"
 #include "sim/device_schema.hpp"
 #include "sim/did_you_mean.hpp"
@@ -596,26 +598,41 @@ LinkSpec read_link(const Section& section, LinkSpec link) {
   return link;
 }
 
-std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port) {
+std::string join_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// "unknown X 'typed'; did you mean 'Y'?" or the list of known names.
+[[noreturn]] void fail_unknown_name(const Context& ctx, const Field& field, const std::string& what,
+                                    const std::vector<std::string>& known) {
+  const std::vector<std::string_view> views(known.begin(), known.end());
+  const std::string guess = did_you_mean(field.node.Scalar(), views);
+  ctx.fail_value(field, "unknown " + what + " '" + field.node.Scalar() + "'; " +
+                            (guess.empty() ? "known: " + join_names(known) : "did you mean '" + guess + "'?"));
+}
+
+// `seen` holds the name fields of the gateways read so far: names are unique over every port.
+std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, std::vector<Field>& seen) {
   const auto field = port.find("gateways");
   if (!field)
     ctx.fail(port.field().key_spot, join_path(port.field().path, "gateways"),
              "at least one gateway is required");
   std::vector<GatewaySpec> gateways;
-  std::vector<Field> names;
   for (const Field& element :
        port.list(*field, "a list of gateways such as [{name: gw-1, lat: 43.4, lon: 4.9}]", "gateway")) {
     const Section section(ctx, element, {"name", "lat", "lon"});
     const Field name = section.require("name");
     GatewaySpec gateway{read_text(ctx, name), {}};
     if (gateway.name.empty()) ctx.fail_value(name, "a gateway name must not be empty");
-    for (const Field& earlier : names) {
+    for (const Field& earlier : seen) {
       if (earlier.node.Scalar() == gateway.name) {
         ctx.fail_value(
             name, "duplicate gateway name '" + gateway.name + "' (already used by " + earlier.path + ")");
       }
     }
-    names.push_back(name);
+    seen.push_back(name);
     section.require("lat");
     section.require("lon");
     gateway.position = read_position(section, {});
@@ -624,11 +641,9 @@ std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port) 
   return gateways;
 }
 
-PortSpec read_port(const Context& ctx, const Section& top) {
-  PortSpec port;
-  const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
-  port.name = section.text("name", port.name);
-  port.gateways = read_gateways(ctx, section);
+// What `port` and each entry of `ports` share: gateways, yard and gateway link.
+void read_port_site(const Context& ctx, const Section& section, std::vector<Field>& seen_gateways, PortSpec& port) {
+  port.gateways = read_gateways(ctx, section, seen_gateways);
   const Section yard = section.section("yard", {"center", "shape", "east_extent", "north_extent", "radius"});
   port.yard.center = read_position(yard.section("center", {"lat", "lon"}), port.yard.center);
   if (auto field = yard.find("shape")) port.yard.shape = read_choice(ctx, *field, "yard shape", YARD_SHAPES);
@@ -638,7 +653,238 @@ PortSpec read_port(const Context& ctx, const Section& top) {
   port.yard.north_extent_m =
       yard.quantity("north_extent", Dimension::DISTANCE, port.yard.north_extent_m, Check::NON_NEGATIVE);
   port.gateway_link = read_link(section.section("gateway_link", {"latency", "bandwidth"}), port.gateway_link);
+}
+
+PortSpec read_port(const Context& ctx, const Section& top) {
+  PortSpec port;
+  const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
+  port.name = section.text("name", port.name);
+  std::vector<Field> seen_gateways;
+  read_port_site(ctx, section, seen_gateways, port);
   return port;
+}
+
+// ---- the voyage world (issue #6): `ports` and `voyage` (scenarios/README.md) ----
+
+const std::initializer_list<std::string_view> ROUTES{"asia_med"};
+const std::initializer_list<std::string_view> ORBITS{"geo", "leo"};
+
+// Names the voyage sections give that only the network section can check: they name its nodes.
+struct NodeReferences {
+  std::vector<Field> port_routers;   // ports[i].router
+  std::optional<Field> ground_node;  // voyage.ships.hub.ground_node
+};
+
+std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const Field& voyage, NodeReferences& refs) {
+  const auto field = top.find("ports");
+  if (!field) {
+    ctx.fail(voyage.key_spot, "ports",
+             "the voyage world needs ports: a list of the ports with their gateways, yard and router");
+  }
+  std::vector<PortSpec> ports;
+  std::vector<Field> names;
+  std::vector<Field> seen_gateways;
+  for (const Field& element : top.list(*field,
+                                       "a list of ports such as [{name: Shanghai, router: sha-router, "
+                                       "gateways: [{name: sha-gw-1, lat: 30.63, lon: 122.06}]}]",
+                                       "port")) {
+    const Section section(ctx, element, {"name", "router", "gateways", "yard", "gateway_link"});
+    const Field name = section.require("name");
+    PortSpec port;
+    port.name = read_text(ctx, name);
+    if (port.name.empty()) ctx.fail_value(name, "a port name must not be empty");
+    for (const Field& earlier : names) {
+      if (earlier.node.Scalar() == port.name)
+        ctx.fail_value(name, "duplicate port name '" + port.name + "' (already used by " + earlier.path + ")");
+    }
+    names.push_back(name);
+    const Field router = section.require("router");
+    port.router = read_text(ctx, router);
+    refs.port_routers.push_back(router);
+    read_port_site(ctx, section, seen_gateways, port);
+    ports.push_back(std::move(port));
+  }
+  return ports;
+}
+
+// The port calls of a built-in route, in calling order (models/asia_med_route.hpp).
+std::vector<std::string> route_port_calls(const std::string& route) {
+  if (route != "asia_med") throw std::logic_error("unknown route " + route);  // read_choice has checked it
+  const models::Route waypoints = models::asia_med_route();
+  std::vector<std::string> calls;
+  for (const models::PortCall& call : models::asia_med_voyage("", 0).port_calls)
+    calls.push_back(waypoints.waypoint(call.waypoint).name);
+  return calls;
+}
+
+ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& refs) {
+  ShipHubSpec hub;
+  const Section s = ships.section("hub", {"orbit", "rtt", "bandwidth", "price_per_mb", "ground_node", "buffer",
+                                          "first_obstruction", "per_further_obstruction", "below_deck",
+                                          "above_deck_share"});
+  if (auto field = s.find("orbit")) hub.orbit = read_choice(ctx, *field, "orbit", ORBITS);
+  // The orbit sets the defaults of the link's figures (models/satellite_link.hpp, domain.md section 5).
+  const models::SatelliteLinkParams link =
+      models::default_satellite_link(hub.orbit == "leo" ? models::Orbit::LEO : models::Orbit::GEO);
+  hub.rtt_s = s.quantity("rtt", Dimension::TIME, link.rtt_s, Check::POSITIVE);
+  hub.bandwidth_bps = s.quantity("bandwidth", Dimension::DATA_RATE, link.bandwidth_bps, Check::POSITIVE);
+  hub.price_usd_per_mb = s.quantity("price_per_mb", Dimension::DIMENSIONLESS, link.price_usd_per_mb, Check::NON_NEGATIVE);
+  const Field ground_node = s.require("ground_node");
+  hub.ground_node = read_text(ctx, ground_node);
+  refs.ground_node = ground_node;
+  hub.buffer = static_cast<std::uint32_t>(s.integer("buffer", 1, 100'000'000, hub.buffer));
+  hub.first_obstruction_db =
+      s.quantity("first_obstruction", Dimension::DECIBEL, hub.first_obstruction_db, Check::NON_NEGATIVE);
+  hub.per_further_obstruction_db =
+      s.quantity("per_further_obstruction", Dimension::DECIBEL, hub.per_further_obstruction_db, Check::NON_NEGATIVE);
+  hub.below_deck_db = s.quantity("below_deck", Dimension::DECIBEL, hub.below_deck_db, Check::NON_NEGATIVE);
+  hub.above_deck_share =
+      s.quantity("above_deck_share", Dimension::FRACTION, hub.above_deck_share, Check::FRACTION);
+  return hub;
+}
+
+ShipsSpec read_ships(const Context& ctx, const Section& voyage, NodeReferences& refs) {
+  ShipsSpec ships;
+  const Section s =
+      voyage.section("ships", {"count", "first_arrival", "headway", "speed", "name_prefix", "hub"});
+  ships.count = static_cast<int>(s.integer("count", 1, 10'000, ships.count));
+  // Negative: the first ship is already under way when the run starts.
+  ships.first_arrival_s = s.quantity("first_arrival", Dimension::TIME, ships.first_arrival_s);
+  ships.headway_s = s.quantity("headway", Dimension::TIME, ships.headway_s, Check::POSITIVE);
+  ships.speed_m_per_s = s.quantity("speed", Dimension::SPEED, ships.speed_m_per_s, Check::POSITIVE);
+  if (auto field = s.find("name_prefix")) {
+    ships.name_prefix = read_text(ctx, *field);
+    if (ships.name_prefix.empty()) ctx.fail_value(*field, "a name prefix must not be empty");
+  }
+  ships.hub = read_hub(ctx, s, refs);
+  return ships;
+}
+
+CellularSpec read_cellular(const Section& voyage) {
+  CellularSpec cellular;
+  const Section s = voyage.section("cellular", {"coastal_range", "latency", "bandwidth"});
+  cellular.coastal_range_m =
+      s.quantity("coastal_range", Dimension::DISTANCE, cellular.coastal_range_m, Check::NON_NEGATIVE);
+  const LinkSpec link = read_link(s, {cellular.latency_s, cellular.bandwidth_bps});
+  cellular.latency_s = link.latency_s;
+  cellular.bandwidth_bps = link.bandwidth_bps;
+  return cellular;
+}
+
+PlaceSpec read_place(const Context& ctx, const Section& itinerary, std::string_view key, PlaceSpec place) {
+  const Section s = itinerary.section(key, {"name", "lat", "lon"});
+  if (auto field = s.find("name")) {
+    place.name = read_text(ctx, *field);
+    if (place.name.empty()) ctx.fail_value(*field, "a place name must not be empty");
+  }
+  place.position = read_position(s, place.position);
+  return place;
+}
+
+DwellSpec read_dwell(const Context& ctx, const Section& itinerary, std::string_view key, DwellSpec dwell) {
+  const Section s = itinerary.section(key, {"min", "median", "sigma_ln"});
+  dwell.min_s = s.quantity("min", Dimension::TIME, dwell.min_s, Check::NON_NEGATIVE);
+  dwell.median_s = s.quantity("median", Dimension::TIME, dwell.median_s, Check::POSITIVE);
+  dwell.sigma_ln = s.quantity("sigma_ln", Dimension::DIMENSIONLESS, dwell.sigma_ln, Check::NON_NEGATIVE);
+  // The shifted log-normal needs median − min > 0 (models/itinerary.hpp).
+  if (!(dwell.median_s > dwell.min_s)) {
+    const auto min = s.find("min");
+    const auto median = s.find("median");
+    const auto text = [](const std::optional<Field>& field, double value_s) {
+      return field ? field->node.Scalar() : format_quantity(value_s, Dimension::TIME) + ", the default";
+    };
+    if (median) ctx.fail_value(*median, "must be above min (" + text(min, dwell.min_s) + "), got " + median->node.Scalar());
+    if (min) ctx.fail_value(*min, "must be below median (" + text(median, dwell.median_s) + "), got " + min->node.Scalar());
+    s.fail("median must be above min");  // not reached: the defaults are in order
+  }
+  return dwell;
+}
+
+bool has_port(const std::vector<PortSpec>& ports, const std::string& name) {
+  return std::any_of(ports.begin(), ports.end(), [&](const PortSpec& port) { return port.name == name; });
+}
+
+// A board or alight port: a port call of the route, and an entry of `ports` (its gateways and router).
+// `field` is where it is written; a default is reported at its section. Returns its place in the route.
+std::size_t check_port_call(const Context& ctx, const Section& itinerary, const std::optional<Field>& field,
+                            const std::string& name, const std::vector<std::string>& calls,
+                            const std::vector<PortSpec>& ports, const std::string& route) {
+  const auto call = std::find(calls.begin(), calls.end(), name);
+  if (call == calls.end()) {
+    if (field) fail_unknown_name(ctx, *field, "port call of route " + route, calls);
+    itinerary.fail("'" + name + "' is not a port call of route " + route);
+  }
+  if (!has_port(ports, name)) {
+    const std::string message = "port call '" + name + "' has no entry in ports: add it with its gateways and router";
+    if (field) ctx.fail_value(*field, message);
+    itinerary.fail(message + " (or write board and alight)");
+  }
+  return static_cast<std::size_t>(call - calls.begin());
+}
+
+ItinerarySpec read_itinerary(const Context& ctx, const Section& voyage, const std::string& route,
+                             const std::vector<PortSpec>& ports) {
+  ItinerarySpec itinerary;
+  const Section s = voyage.section("itinerary", {"origin", "destination", "board", "alight", "truck_speed",
+                                                 "road_detour", "export_dwell", "import_dwell"});
+  itinerary.origin = read_place(ctx, s, "origin", itinerary.origin);
+  itinerary.destination = read_place(ctx, s, "destination", itinerary.destination);
+  const std::vector<std::string> calls = route_port_calls(route);
+
+  // Boarding ports are drawn uniformly: one listed twice would silently weigh double.
+  std::vector<std::optional<Field>> board_fields(itinerary.board_ports.size());
+  if (auto field = s.find("board")) {
+    itinerary.board_ports.clear();
+    board_fields.clear();
+    for (const Field& element : s.list(*field, "a list of port calls such as [Shanghai, Singapore]", "port")) {
+      const std::string name = read_text(ctx, element);
+      if (std::find(itinerary.board_ports.begin(), itinerary.board_ports.end(), name) != itinerary.board_ports.end())
+        ctx.fail_value(element, "port '" + name + "' is listed twice");
+      itinerary.board_ports.push_back(name);
+      board_fields.emplace_back(element);
+    }
+  }
+  std::vector<std::size_t> board_calls;
+  for (std::size_t b = 0; b < itinerary.board_ports.size(); ++b)
+    board_calls.push_back(check_port_call(ctx, s, board_fields[b], itinerary.board_ports[b], calls, ports, route));
+
+  const auto alight = s.find("alight");
+  if (alight) itinerary.alight_port = read_text(ctx, *alight);
+  const std::size_t alight_call = check_port_call(ctx, s, alight, itinerary.alight_port, calls, ports, route);
+  for (std::size_t b = 0; b < board_calls.size(); ++b) {
+    if (board_calls[b] < alight_call) continue;
+    const std::string message = "alight port '" + itinerary.alight_port + "' must come after every board port on route " +
+                                route + " (" + join_names(calls) + "), but '" + itinerary.board_ports[b] +
+                                "' is not before it";
+    if (alight) ctx.fail_value(*alight, message);
+    if (board_fields[b]) ctx.fail_value(*board_fields[b], message);
+    s.fail(message);
+  }
+
+  itinerary.truck_speed_m_per_s =
+      s.quantity("truck_speed", Dimension::SPEED, itinerary.truck_speed_m_per_s, Check::POSITIVE);
+  if (auto field = s.find("road_detour")) {
+    // Roads are never shorter than the great circle.
+    itinerary.road_detour_factor = read_quantity(ctx, *field, Dimension::DIMENSIONLESS, Check::ANY);
+    if (!(itinerary.road_detour_factor >= 1))
+      ctx.fail_value(*field, "must be at least 1 (the road is never shorter than the great circle), got " +
+                                 field->node.Scalar());
+  }
+  itinerary.export_dwell = read_dwell(ctx, s, "export_dwell", itinerary.export_dwell);
+  itinerary.import_dwell = read_dwell(ctx, s, "import_dwell", itinerary.import_dwell);
+  return itinerary;
+}
+
+VoyageSpec read_voyage(const Context& ctx, const Field& field, const std::vector<PortSpec>& ports,
+                       NodeReferences& refs) {
+  VoyageSpec voyage;
+  voyage.enabled = true;
+  const Section s(ctx, field, {"route", "ships", "cellular", "itinerary"});
+  if (auto route = s.find("route")) voyage.route = read_choice(ctx, *route, "route", ROUTES);
+  voyage.ships = read_ships(ctx, s, refs);
+  voyage.cellular = read_cellular(s);
+  voyage.itinerary = read_itinerary(ctx, s, voyage.route, ports);
+  return voyage;
 }
 
 // The per-km delay is the natural unit to write (4.9us); the structs keep it per metre. The 1/1000
@@ -685,21 +931,6 @@ LinkKind link_kind_named(std::string_view name) {
     if (link_kind_name(static_cast<LinkKind>(k)) == name) return static_cast<LinkKind>(k);
   }
   throw std::logic_error("unknown link kind " + std::string(name));
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
-// "unknown X 'typed'; did you mean 'Y'?" or the list of known names.
-[[noreturn]] void fail_unknown_name(const Context& ctx, const Field& field, const std::string& what,
-                                    const std::vector<std::string>& known) {
-  const std::vector<std::string_view> views(known.begin(), known.end());
-  const std::string guess = did_you_mean(field.node.Scalar(), views);
-  ctx.fail_value(field, "unknown " + what + " '" + field.node.Scalar() + "'; " +
-                            (guess.empty() ? "known: " + join_names(known) : "did you mean '" + guess + "'?"));
 }
 
 // Names share one space: gateways, nodes and links are named in faults and outputs.
@@ -841,11 +1072,9 @@ FaultWindow read_fault_window(const Context& ctx, const Section& f, double durat
 }
 
 void read_network_faults(const Context& ctx, const Section& s, const std::vector<std::string>& link_names,
-                         const std::vector<GatewaySpec>& gateways, double duration_s, NetworkSpec& network) {
+                         const std::vector<std::string>& gateway_names, double duration_s, NetworkSpec& network) {
   const auto list_field = s.find("faults");
   if (!list_field) return;
-  std::vector<std::string> gateway_names;
-  for (const GatewaySpec& gateway : gateways) gateway_names.push_back(gateway.name);
   // Per link or gateway, the windows so far and where they were written: overlapping faults would
   // bring the element back up while another fault still holds it down.
   std::map<std::string, std::vector<std::pair<FaultWindow, std::string>>> windows;
@@ -861,8 +1090,14 @@ void read_network_faults(const Context& ctx, const Section& s, const std::vector
     const Field& target = link ? *link : *gateway;
     const std::string name = read_text(ctx, target);
     const std::vector<std::string>& known = link ? link_names : gateway_names;
-    if (std::find(known.begin(), known.end(), name) == known.end())
+    const std::vector<std::string>& other_kind = link ? gateway_names : link_names;
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      if (std::find(other_kind.begin(), other_kind.end(), name) != other_kind.end()) {
+        ctx.fail_value(target, "'" + name + "' is a " + (link ? "gateway" : "link") + ": write {" +
+                                   (link ? "gateway" : "link") + ": " + name + ", ...}");
+      }
       fail_unknown_name(ctx, target, link ? "link" : "gateway", known);
+    }
     const FaultWindow window = read_fault_window(ctx, f, duration_s);
     for (const auto& [other, where] : windows[name]) {
       if (window.down_at_s < other.up_at_s && other.down_at_s < window.up_at_s)
@@ -877,20 +1112,69 @@ void read_network_faults(const Context& ctx, const Section& s, const std::vector
   }
 }
 
-NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario& scenario) {
+// The gateways of the run: the port's, or in the voyage world every port's; with where each is written.
+std::vector<std::pair<GatewaySpec, std::string>> world_gateways(const Scenario& scenario) {
+  std::vector<std::pair<GatewaySpec, std::string>> gateways;
+  const auto add = [&](const PortSpec& port, const std::string& path) {
+    for (std::size_t g = 0; g < port.gateways.size(); ++g)
+      gateways.emplace_back(port.gateways[g], path + ".gateways[" + std::to_string(g) + "]");
+  };
+  if (!scenario.voyage.enabled) add(scenario.port, "port");
+  for (std::size_t p = 0; p < scenario.ports.size(); ++p) add(scenario.ports[p], "ports[" + std::to_string(p) + "]");
+  return gateways;
+}
+
+// The names the voyage world gives its ships' hubs, satellite links and the ports' LTE-M networks
+// (sim/network_spec.hpp): they share the name space, and faults may name the hubs and links.
+void add_voyage_names(const Context& ctx, const Field& at, const Scenario& scenario, NameRegistry& names,
+                      std::vector<std::string>& gateway_names, std::vector<std::string>& link_names) {
+  const ShipsSpec& ships = scenario.voyage.ships;
+  for (int k = 1; k <= ships.count; ++k) {
+    const std::string ship = ship_name(ships.name_prefix, k);
+    names.add(ctx, at, hub_name(ship), "the hub of ship " + ship);
+    names.add(ctx, at, satellite_link_name(ship), "the satellite link of ship " + ship);
+    gateway_names.push_back(hub_name(ship));
+    link_names.push_back(satellite_link_name(ship));
+  }
+  for (const PortSpec& port : scenario.ports) {
+    names.add(ctx, at, cellular_node_name(port.name), "the LTE-M network of port " + port.name);
+    names.add(ctx, at, cellular_link_name(port.name), "the LTE-M link of port " + port.name);
+    link_names.push_back(cellular_link_name(port.name));
+  }
+}
+
+// Voyage world: each port's router and the hubs' ground node are nodes of network.nodes.
+void check_node_references(const Context& ctx, const NodeReferences& refs, const std::vector<NetworkNode>& nodes,
+                           const std::vector<GatewaySpec>& gateways) {
+  for (const Field& router : refs.port_routers) {
+    const NetworkNode& node = read_node_reference(ctx, router, nodes, gateways);
+    if (node.kind != NetworkNodeKind::PORT_ROUTER && node.kind != NetworkNodeKind::INTERNET_EXCHANGE) {
+      ctx.fail_value(router, "'" + node.name + "' is a " + std::string(node_kind_name(node.kind)) +
+                                 ", not a port_router or internet_exchange");
+    }
+  }
+  if (refs.ground_node) read_node_reference(ctx, *refs.ground_node, nodes, gateways);
+}
+
+NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario& scenario, const NodeReferences& refs) {
   NetworkSpec network;
   const Section s =
       top.section("network", {"port_router", "nodes", "links", "faults", "gateway_buffer", "load_interval"});
   network.gateway_buffer = static_cast<std::uint32_t>(s.integer("gateway_buffer", 0, 100'000'000, network.gateway_buffer));
   network.load_interval_s = s.quantity("load_interval", Dimension::TIME, network.load_interval_s, Check::POSITIVE);
 
+  const bool voyage = scenario.voyage.enabled;
   NameRegistry names;
   std::vector<std::string> link_names;
-  for (std::size_t g = 0; g < scenario.port.gateways.size(); ++g) {
-    const std::string& gateway = scenario.port.gateways[g].name;
-    names.add(ctx, s.field(), gateway, "port.gateways[" + std::to_string(g) + "]");
-    link_names.push_back(access_link_name(gateway));
+  std::vector<std::string> gateway_names;
+  std::vector<GatewaySpec> gateways;
+  for (const auto& [gateway, where] : world_gateways(scenario)) {
+    names.add(ctx, s.field(), gateway.name, where);
+    link_names.push_back(access_link_name(gateway.name));
+    gateway_names.push_back(gateway.name);
+    gateways.push_back(gateway);
   }
+  if (voyage) add_voyage_names(ctx, s.field(), scenario, names, gateway_names, link_names);
   if (auto nodes = s.find("nodes")) {
     if (auto backbone = top.find("backbone")) {
       ctx.fail(backbone->key_spot, backbone->path,
@@ -898,29 +1182,40 @@ NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario&
                "(write the metro fibre as a link of network.links)");
     }
     network.nodes = read_network_nodes(ctx, s, names);
-    const Field router = s.require("port_router");
-    const NetworkNode& node = read_node_reference(ctx, router, network.nodes, scenario.port.gateways);
-    if (node.kind != NetworkNodeKind::PORT_ROUTER)
-      ctx.fail_value(router, "'" + node.name + "' is a " + std::string(node_kind_name(node.kind)) + ", not a port_router");
-    network.port_router = node.name;
-    for (std::size_t g = 0; g < scenario.port.gateways.size(); ++g) {
-      names.add(ctx, s.field(), access_link_name(scenario.port.gateways[g].name),
-                "the access link of port.gateways[" + std::to_string(g) + "]");
+    if (voyage) {
+      if (auto router = s.find("port_router")) {
+        ctx.fail(router->key_spot, router->path,
+                 "in the voyage world each port attaches to its own router (ports[i].router): remove network.port_router");
+      }
+      check_node_references(ctx, refs, network.nodes, gateways);
+    } else {
+      const Field router = s.require("port_router");
+      const NetworkNode& node = read_node_reference(ctx, router, network.nodes, gateways);
+      if (node.kind != NetworkNodeKind::PORT_ROUTER)
+        ctx.fail_value(router, "'" + node.name + "' is a " + std::string(node_kind_name(node.kind)) + ", not a port_router");
+      network.port_router = node.name;
     }
+    for (const auto& [gateway, where] : world_gateways(scenario))
+      names.add(ctx, s.field(), access_link_name(gateway.name), "the access link of " + where);
     const Field links = s.require("links");
     for (const Field& element :
          s.list(links, "a list of links such as [{name: metro, ends: [mrs-ls, mrs-dc], length: 8km}]", "link")) {
-      network.links.push_back(read_network_link(ctx, element, network.nodes, scenario.port.gateways, names));
+      network.links.push_back(read_network_link(ctx, element, network.nodes, gateways, names));
       link_names.push_back(network.links.back().name);
     }
   } else {
+    if (voyage) {
+      const Field voyage_field = *top.find("voyage");
+      ctx.fail(voyage_field.key_spot, "network.nodes",
+               "the voyage world needs network.nodes: the ports' routers and the hubs' ground node are nodes of it");
+    }
     for (const char* key : {"port_router", "links"}) {
       if (auto field = s.find(key))
         ctx.fail(field->key_spot, field->path, std::string(key) + " needs network.nodes (without them the network is the backbone)");
     }
     link_names.push_back(BACKBONE_LINK);
   }
-  read_network_faults(ctx, s, link_names, scenario.port.gateways, scenario.duration_s, network);
+  read_network_faults(ctx, s, link_names, gateway_names, scenario.duration_s, network);
   return network;
 }
 
@@ -1554,15 +1849,30 @@ FleetSpec read_fleet(const Context& ctx, const Section& top) {
 Scenario read_scenario(const Context& ctx, const Field& root) {
   Scenario scenario;
   const Section top(ctx, root,
-                    {"name", "description", "seed", "duration", "port", "backbone", "network", "data_centre",
-                     "radio", "fleet", "output"});
+                    {"name", "description", "seed", "duration", "port", "ports", "voyage", "backbone", "network",
+                     "data_centre", "radio", "fleet", "output"});
   if (auto field = top.find("name")) scenario.name = read_name(ctx, *field);
   scenario.description = top.text("description", scenario.description);
   if (auto field = top.find("seed")) scenario.seed = read_seed(ctx, *field);
   scenario.duration_s = top.quantity("duration", Dimension::TIME, scenario.duration_s, Check::POSITIVE);
-  scenario.port = read_port(ctx, top);
+  NodeReferences refs;
+  if (const auto voyage = top.find("voyage")) {
+    // The voyage world: several ports, each with its router, instead of the single port.
+    if (const auto port = top.find("port")) {
+      ctx.fail(port->key_spot, port->path,
+               "the voyage world (voyage) has several ports: write them as a list under ports, not port");
+    }
+    scenario.ports = read_ports(ctx, top, *voyage, refs);
+    scenario.voyage = read_voyage(ctx, *voyage, scenario.ports, refs);
+  } else {
+    if (const auto ports = top.find("ports")) {
+      ctx.fail(ports->key_spot, ports->path,
+               "ports belongs to the voyage world and needs a voyage section; a single port is written under port");
+    }
+    scenario.port = read_port(ctx, top);
+  }
   scenario.backbone = read_backbone(ctx, top);
-  scenario.network = read_network(ctx, top, scenario);
+  scenario.network = read_network(ctx, top, scenario, refs);
   scenario.data_centre = read_data_centre(top);
   scenario.radio = read_radio(ctx, top);
   scenario.fleet = read_fleet(ctx, top);

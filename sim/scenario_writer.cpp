@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "sim/battery_setup.hpp"
 #include "sim/device_schema.hpp"
@@ -72,7 +73,8 @@ void write_network(Writer& w, const NetworkSpec& network) {
   w.line(1, "gateway_buffer", std::to_string(network.gateway_buffer));
   w.line(1, "load_interval", q(network.load_interval_s, Dimension::TIME));
   if (!network.uses_backbone()) {
-    w.line(1, "port_router", quoted(network.port_router));
+    // The voyage world has none: each port names its own router.
+    if (!network.port_router.empty()) w.line(1, "port_router", quoted(network.port_router));
     w.line(1, "nodes", "");
     for (const NetworkNode& node : network.nodes)
       w.raw("    - {name: " + quoted(node.name) + ", kind: " + std::string(node_kind_name(node.kind)) + "}\n");
@@ -92,6 +94,81 @@ void write_network(Writer& w, const NetworkSpec& network) {
     w.raw("    - {link: " + quoted(fault.link) + ", " + fault_window(fault.down_at_s, fault.up_at_s) + "}\n");
   for (const GatewayOutage& outage : network.gateway_outages)
     w.raw("    - {gateway: " + quoted(outage.gateway) + ", " + fault_window(outage.down_at_s, outage.up_at_s) + "}\n");
+}
+
+// What `port` and each entry of `ports` share, `indent` levels in.
+void write_port_site(Writer& w, int indent, const PortSpec& port) {
+  w.line(indent, "gateways", "");
+  for (const GatewaySpec& gateway : port.gateways) {
+    w.raw(std::string(static_cast<std::size_t>(indent) * 2 + 2, ' ') + "- {name: " + quoted(gateway.name) + ", " +
+          position(gateway.position) + "}\n");
+  }
+  w.line(indent, "yard", "");
+  w.line(indent + 1, "center", "{" + position(port.yard.center) + "}");
+  w.line(indent + 1, "shape", quoted(port.yard.shape));
+  w.line(indent + 1, "east_extent", q(port.yard.east_extent_m, Dimension::DISTANCE));
+  w.line(indent + 1, "north_extent", q(port.yard.north_extent_m, Dimension::DISTANCE));
+  w.line(indent + 1, "radius", q(port.yard.radius_m, Dimension::DISTANCE));
+  w.line(indent, "gateway_link", "");
+  w.line(indent + 1, "latency", q(port.gateway_link.latency_s, Dimension::TIME));
+  w.line(indent + 1, "bandwidth", q(port.gateway_link.bandwidth_bps, Dimension::DATA_RATE));
+}
+
+void write_ports(Writer& w, const std::vector<PortSpec>& ports) {
+  w.line(0, "ports", "");
+  for (const PortSpec& port : ports) {
+    w.raw("  - name: " + quoted(port.name) + "\n");
+    w.line(2, "router", quoted(port.router));
+    write_port_site(w, 2, port);
+  }
+}
+
+std::string place(const PlaceSpec& p) { return "{name: " + quoted(p.name) + ", " + position(p.position) + "}"; }
+
+std::string dwell(const DwellSpec& d) {
+  return "{min: " + q(d.min_s, Dimension::TIME) + ", median: " + q(d.median_s, Dimension::TIME) +
+         ", sigma_ln: " + q(d.sigma_ln, Dimension::DIMENSIONLESS) + "}";
+}
+
+void write_voyage(Writer& w, const VoyageSpec& v) {
+  w.line(0, "voyage", "");
+  w.line(1, "route", quoted(v.route));
+  const ShipsSpec& ships = v.ships;
+  w.line(1, "ships", "");
+  w.line(2, "count", std::to_string(ships.count));
+  w.line(2, "first_arrival", q(ships.first_arrival_s, Dimension::TIME));
+  w.line(2, "headway", q(ships.headway_s, Dimension::TIME));
+  w.line(2, "speed", q(ships.speed_m_per_s, Dimension::SPEED));
+  w.line(2, "name_prefix", quoted(ships.name_prefix));
+  // Every figure is written, so the orbit's defaults play no part when it is read back.
+  const ShipHubSpec& hub = ships.hub;
+  w.line(2, "hub", "");
+  w.line(3, "orbit", quoted(hub.orbit));
+  w.line(3, "rtt", q(hub.rtt_s, Dimension::TIME));
+  w.line(3, "bandwidth", q(hub.bandwidth_bps, Dimension::DATA_RATE));
+  w.line(3, "price_per_mb", q(hub.price_usd_per_mb, Dimension::DIMENSIONLESS));
+  w.line(3, "ground_node", quoted(hub.ground_node));
+  w.line(3, "buffer", std::to_string(hub.buffer));
+  w.line(3, "first_obstruction", q(hub.first_obstruction_db, Dimension::DECIBEL));
+  w.line(3, "per_further_obstruction", q(hub.per_further_obstruction_db, Dimension::DECIBEL));
+  w.line(3, "below_deck", q(hub.below_deck_db, Dimension::DECIBEL));
+  w.line(3, "above_deck_share", q(hub.above_deck_share, Dimension::FRACTION));
+  w.line(1, "cellular", "");
+  w.line(2, "coastal_range", q(v.cellular.coastal_range_m, Dimension::DISTANCE));
+  w.line(2, "latency", q(v.cellular.latency_s, Dimension::TIME));
+  w.line(2, "bandwidth", q(v.cellular.bandwidth_bps, Dimension::DATA_RATE));
+  const ItinerarySpec& it = v.itinerary;
+  w.line(1, "itinerary", "");
+  w.line(2, "origin", place(it.origin));
+  w.line(2, "destination", place(it.destination));
+  std::string board;
+  for (const std::string& port : it.board_ports) board += (board.empty() ? "" : ", ") + quoted(port);
+  w.line(2, "board", "[" + board + "]");
+  w.line(2, "alight", quoted(it.alight_port));
+  w.line(2, "truck_speed", q(it.truck_speed_m_per_s, Dimension::SPEED));
+  w.line(2, "road_detour", q(it.road_detour_factor, Dimension::DIMENSIONLESS));
+  w.line(2, "export_dwell", dwell(it.export_dwell));
+  w.line(2, "import_dwell", dwell(it.import_dwell));
 }
 
 void write_radio(Writer& w, const RadioSpec& radio) {
@@ -310,21 +387,14 @@ std::string to_resolved_yaml(const Scenario& s) {
   w.line(0, "seed", std::to_string(s.seed));
   w.line(0, "duration", q(s.duration_s, Dimension::TIME));
 
-  w.line(0, "port", "");
-  w.line(1, "name", quoted(s.port.name));
-  w.line(1, "gateways", "");
-  for (const GatewaySpec& gateway : s.port.gateways) {
-    w.raw("    - {name: " + quoted(gateway.name) + ", " + position(gateway.position) + "}\n");
+  if (s.voyage.enabled) {
+    write_ports(w, s.ports);
+    write_voyage(w, s.voyage);
+  } else {
+    w.line(0, "port", "");
+    w.line(1, "name", quoted(s.port.name));
+    write_port_site(w, 1, s.port);
   }
-  w.line(1, "yard", "");
-  w.line(2, "center", "{" + position(s.port.yard.center) + "}");
-  w.line(2, "shape", quoted(s.port.yard.shape));
-  w.line(2, "east_extent", q(s.port.yard.east_extent_m, Dimension::DISTANCE));
-  w.line(2, "north_extent", q(s.port.yard.north_extent_m, Dimension::DISTANCE));
-  w.line(2, "radius", q(s.port.yard.radius_m, Dimension::DISTANCE));
-  w.line(1, "gateway_link", "");
-  w.line(2, "latency", q(s.port.gateway_link.latency_s, Dimension::TIME));
-  w.line(2, "bandwidth", q(s.port.gateway_link.bandwidth_bps, Dimension::DATA_RATE));
 
   if (s.network.uses_backbone()) {
     w.line(0, "backbone", "");

@@ -20,4 +20,9 @@ TEST_CASE("did you mean: close keys, prefixes, nothing when far", "[did_you_mean
   CHECK(did_you_mean("sed", keys) == "seed");
   CHECK(did_you_mean("colour", keys).empty());
   CHECK(did_you_mean("d", keys).empty());
+  // Case-insensitive on both sides: capitalised names are suggested as written.
+  const std::vector<std::string_view> ports{"Shanghai", "Singapore", "Fos-sur-Mer", "SEA-ME-WE 6"};
+  CHECK(did_you_mean("Singapur", ports) == "Singapore");
+  CHECK(did_you_mean("fos-sur-mer", ports) == "Fos-sur-Mer");
+  CHECK(did_you_mean("sea-me-we 5", ports) == "SEA-ME-WE 6");
 }

@@ -80,6 +80,11 @@ TEST_CASE("parse_quantity reads every unit to SI exactly", "[quantity]") {
       {"0.01", Dimension::FRACTION, 0.01},
       {"+5", Dimension::DIMENSIONLESS, 5},
       {".5", Dimension::DIMENSIONLESS, 0.5},
+      {"8m/s", Dimension::SPEED, 8},
+      {"36km/h", Dimension::SPEED, 10},
+      {"50km/h", Dimension::SPEED, 50 / 3.6},
+      {"3600kn", Dimension::SPEED, 1852},  // a knot is one nautical mile, 1852 m exactly, per hour
+      {"16.3kn", Dimension::SPEED, 16.3 * 1852.0 / 3600.0},
   };
   for (const Good& c : cases) {
     INFO(c.text);
@@ -111,6 +116,9 @@ TEST_CASE("parse_quantity says what it expected and which units it accepts", "[q
       {"6dBm", Dimension::DECIBEL, "unknown unit 'dBm' for a ratio in dB; accepted: dB"},
       {"100MB", Dimension::DATA_RATE, "unknown unit 'MB' for a data rate; accepted: bps, kbps, Mbps, Gbps"},
       {"13b", Dimension::DATA_SIZE, "unknown unit 'b' for a data size; accepted: B, kB, MB"},
+      {"16kt", Dimension::SPEED, "unknown unit 'kt' for a speed; accepted: m/s, km/h, kn"},
+      {"16", Dimension::SPEED,
+       "expected a speed such as 16.3kn, 50km/h or 8m/s, got 16 (no unit; accepted: m/s, km/h, kn)"},
       {"1 percent", Dimension::FRACTION,
        "unknown unit 'percent' for a fraction; accepted: % or a plain number"},
       {"3.76dB", Dimension::DIMENSIONLESS,
@@ -144,6 +152,7 @@ TEST_CASE("format_quantity writes the SI unit and the shortest exact number", "[
   CHECK(format_quantity(3.6, Dimension::VOLTAGE) == "3.6V");
   CHECK(format_quantity(50e-6, Dimension::ENERGY) == "5e-05J");
   CHECK(format_quantity(1500, Dimension::DISTANCE) == "1500m");
+  CHECK(format_quantity(8.5, Dimension::SPEED) == "8.5m/s");
 }
 
 TEST_CASE("format_quantity reads back exactly", "[quantity]") {
@@ -151,7 +160,7 @@ TEST_CASE("format_quantity reads back exactly", "[quantity]") {
       Dimension::DIMENSIONLESS, Dimension::TIME,    Dimension::DISTANCE,  Dimension::FREQUENCY,
       Dimension::CURRENT,       Dimension::CHARGE,  Dimension::VOLTAGE,   Dimension::ENERGY,
       Dimension::POWER_DBM,     Dimension::DECIBEL, Dimension::DATA_RATE, Dimension::DATA_SIZE,
-      Dimension::FRACTION};
+      Dimension::FRACTION,      Dimension::SPEED};
   const std::vector<double> values{0.0,    -0.0,           1.0,
                                    0.1,    1.0 / 3,        50e-6 / 3.6,
                                    4.9e-9, 868.1e6,        17 * 3600.0,
