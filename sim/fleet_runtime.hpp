@@ -58,6 +58,9 @@ struct Device {
   bool browned_out = false;
   hw::TimeUs browned_out_at_us = 0;
   std::size_t journey_step = 0;  // voyage world: index into its journey's steps
+  // A confirmed LTE-M frame's records: they left with the frame (the network has them, accounting.hpp)
+  // but the firmware keeps them until the network's confirmation ends the cycle (hal.hpp).
+  std::uint32_t records_in_cellular_frame = 0;
 
   // Whoever made the uplinks, firmware or validation source.
   std::uint32_t records_generated() const {
@@ -68,7 +71,7 @@ struct Device {
   }
   // The books' view (accounting.hpp): the server's records the firmware still holds are delivered.
   std::uint32_t records_queued() const {
-    return static_cast<std::uint32_t>(firmware.queued_records() - delivered_held_seqs.size());
+    return static_cast<std::uint32_t>(firmware.queued_records() - delivered_held_seqs.size() - records_in_cellular_frame);
   }
   std::uint32_t records_dropped() const { return firmware.stats().records_dropped_queue_full - dropped_after_delivery; }
 };

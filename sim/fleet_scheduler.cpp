@@ -36,6 +36,7 @@ void FleetScheduler::operator()() const {
     if (fleet.voyage) enter_journey_step(device, 0);
     device.board.charge_firmware_run();
     device.firmware.on_boot();
+    if (device.board.cellular_reachable()) hear_cellular(device);  // the attach at boot found a network
     reconcile_held(device);
     check_battery(device);
     schedule_sensor_event(device);
@@ -95,6 +96,7 @@ void FleetScheduler::dispatch(const Event& event) const {
     case EventKind::MODEM_TAU:
       ++fleet.device_events;
       device.board.modem_tracking_area_update();
+      if (device.board.cellular_reachable()) hear_cellular(device);  // the TAU reached the network
       break;
     case EventKind::BROWN_OUT:
       if (!device.board.brown_out_is_current(event.generation)) return;  // the load changed since
@@ -179,10 +181,13 @@ void FleetScheduler::enter_journey_step(Device& device, std::size_t step) const 
   fleet.medium.set_site(id, now.site);
   const bool newly_covered = board.enter_journey_step(now.cell, on_board || now.phase == JourneyPhase::ROAD, on_board);
   if (step + 1 < steps.size()) fleet.events.push(steps[step + 1].start_us, EventKind::JOURNEY_STEP, id);
-  if (newly_covered && step > 0) {  // at boot the modem's attach stands for it
-    board.charge_firmware_run();
-    device.firmware.on_bearer_heard(hw::Bearer::CELLULAR, CELLULAR_REGISTRATION_RSSI_DBM);
-  }
+  if (newly_covered && step > 0) hear_cellular(device);  // at boot, the attach tells the firmware
+}
+
+// The modem heard an LTE-M cell (registration, TAU): the firmware takes it as the bearer's evidence.
+void FleetScheduler::hear_cellular(Device& device) const {
+  device.board.charge_firmware_run();
+  device.firmware.on_bearer_heard(hw::Bearer::CELLULAR, CELLULAR_REGISTRATION_RSSI_DBM);
 }
 
 // An LTE-M frame has left the modem: the network has it (the copy enters at the covering port's
@@ -202,6 +207,7 @@ void FleetScheduler::end_cellular_transmission(Device& device) const {
 }
 
 void FleetScheduler::finish_cellular(Device& device) const {
+  device.records_in_cellular_frame = 0;  // the firmware lets them go now
   device.board.release_modem();
   device.board.charge_firmware_run();
   device.firmware.on_tx_done(hw::TxResult{device.board.cellular_ack_requested()});

@@ -27,6 +27,7 @@ class FleetScheduler {
   // Voyage world: the device enters journey step `step` (its radio site, cellular reach and motion).
   void enter_journey_step(Device& device, std::size_t step) const;
   void end_cellular_transmission(Device& device) const;
+  void hear_cellular(Device& device) const;
   void finish_cellular(Device& device) const;  // the container's next door, shock or light event
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 

@@ -113,6 +113,20 @@ void write_paths_csv(const fs::path& dir, const World& world, const BackhaulBook
   close_output(out, path);
 }
 
+void write_path_percentiles_csv(const fs::path& dir, const World& world, const BackhaulBook& book) {
+  const fs::path path = dir / "path_percentiles.csv";
+  std::ofstream out = open_output(path);
+  out << "path,records,percentile,backhaul_s,end_to_end_s\n";
+  for (const auto& [links, stats] : book.paths) {
+    const std::string name = csv_field(path_name(world, links));
+    for (int p = 0; p <= 100; ++p) {
+      out << name << ',' << stats.end_to_end_s.count() << ',' << p << ',' << format_number(stats.backhaul_s.percentile(p))
+          << ',' << format_number(stats.end_to_end_s.percentile(p)) << '\n';
+    }
+  }
+  close_output(out, path);
+}
+
 void write_links_csv(const fs::path& dir, const World& world, const BackhaulBook& book) {
   const fs::path path = dir / "links.csv";
   std::ofstream out = open_output(path);

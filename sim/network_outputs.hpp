@@ -20,6 +20,8 @@ double path_idle_latency_s(const World& world, const std::vector<std::size_t>& l
 void write_backhaul_summary(JsonWriter& json, const World& world, const BackhaulBook& book,
                             const std::vector<std::uint64_t>& buffered_copies_by_gateway);
 void write_paths_csv(const std::filesystem::path& dir, const World& world, const BackhaulBook& book);
+// Every path's latency distribution, percentiles 0..100: what a per-path CDF is drawn from.
+void write_path_percentiles_csv(const std::filesystem::path& dir, const World& world, const BackhaulBook& book);
 void write_links_csv(const std::filesystem::path& dir, const World& world, const BackhaulBook& book);
 void write_latency_timeseries_csv(const std::filesystem::path& dir, const BackhaulBook& book);
 

@@ -115,6 +115,7 @@ hw::TxStatus SimBoard::start_cellular_tx(const std::uint8_t* frame, std::size_t 
   if (!modem.present || cell_ == 0xffff) return hw::TxStatus::NO_BEARER;
   if (tx_active_ || class_a_open_) return hw::TxStatus::RADIO_BUSY;
   file_frame(frame, len, false);
+  if (params.confirmed) fleet_.devices[device_id_].records_in_cellular_frame = tx_records_;
   tx_bearer_ = hw::Bearer::CELLULAR;
   cellular_ack_requested_ = params.confirmed;
   tx_cell_ = cell_;
@@ -148,6 +149,8 @@ bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board
   add_charge(hw::Component::MODEM, modem.tau_charge_c);
   return true;
 }
+
+bool SimBoard::cellular_reachable() const { return fleet_.scenario.fleet.device.modem.present && cell_ != 0xffff; }
 
 models::LatLon SimBoard::position_now() const {
   if (fleet_.voyage) return fleet_.voyage->position_at(device_id_, static_cast<double>(fleet_.now_us) * 1e-6);

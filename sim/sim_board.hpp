@@ -62,6 +62,8 @@ class SimBoard final : public hw::Hal {
   // Voyage world: the device enters a journey step. Returns true if an LTE-M network has just come
   // into reach (the modem registers: the firmware should hear the bearer).
   bool enter_journey_step(std::uint16_t cell, bool moving, bool on_board);
+  // The modem is registered on an LTE-M network (voyage world): it hears the cell at every TAU.
+  bool cellular_reachable() const;
   // Class A: the radio belongs to the uplink until its receive windows close (hal.hpp): no new frame
   // starts before end_class_a().
   void end_class_a() { class_a_open_ = false; }

@@ -170,6 +170,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   write_timeseries_csv(dir, series);
   write_latency_csv(dir, fleet);
   write_paths_csv(dir, world, backhaul_book);
+  write_path_percentiles_csv(dir, world, backhaul_book);
   write_links_csv(dir, world, backhaul_book);
   write_latency_timeseries_csv(dir, backhaul_book);
   if (fleet.phases) {
@@ -192,7 +193,8 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   manifest.simulated_s = scenario.duration_s;
   manifest.completed = true;
   manifest.outputs = {"scenario.resolved.yaml", "summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
-                      "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv"};
+                      "latency_percentiles.csv", "paths.csv", "path_percentiles.csv", "links.csv",
+                      "latency_timeseries.csv"};
   if (fleet.phases) manifest.outputs.insert(manifest.outputs.end(), {"phases.csv", "link_load.csv"});
   write_manifest(dir, manifest);
   if (!options.quiet) print_console_summary(std::cout, fleet, totals, manifest, dir.string());

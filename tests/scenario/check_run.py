@@ -19,7 +19,7 @@ QUICKSTART = "scenarios/quickstart.yaml"
 # A smaller variant of the quickstart for the checks that run several times.
 SMALL = ["--set", "fleet.containers=300", "--set", "duration=2d"]
 DETERMINISTIC_FILES = ["summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
-                       "latency_percentiles.csv", "paths.csv", "links.csv", "latency_timeseries.csv",
+                       "latency_percentiles.csv", "paths.csv", "path_percentiles.csv", "links.csv", "latency_timeseries.csv",
                        "scenario.resolved.yaml"]
 CABLE_CUT = "scenarios/singapore-cable-cut.yaml"
 ASIA_MED = "scenarios/asia-med.yaml"

@@ -67,9 +67,9 @@ TEST_CASE("Journey steps tile the run in itinerary order, each at the right radi
       const JourneyStep& step = journey.steps[s];
       if (s > 0) CHECK(step.start_us > journey.steps[s - 1].start_us);
       CHECK(seconds(step.start_us) < scenario.duration_s);
-      // The truth, asked independently: the itinerary's phase at the step's start (a step clipped to
-      // the run's start reads the phase then).
-      const double probe_s = seconds(step.start_us);
+      // The truth, asked independently: the itinerary's phase just after the step's start (which is
+      // rounded to the microsecond; a step clipped to the run's start reads the phase then).
+      const double probe_s = seconds(step.start_us) + 1e-6;
       CHECK(journey.itinerary.segments()[journey.itinerary.segment_at(probe_s)].phase == step.phase);
       switch (step.phase) {
         case JourneyPhase::AT_SEA:
