@@ -933,19 +933,18 @@ LinkKind link_kind_named(std::string_view name) {
   throw std::logic_error("unknown link kind " + std::string(name));
 }
 
-// Names share one space: gateways, nodes and links are named in faults and outputs.
+// Names share one space: gateways, nodes and links are named in faults and outputs. A map, as the
+// voyage world adds two names per ship and per port.
 class NameRegistry {
  public:
   void add(const Context& ctx, const Field& field, const std::string& name, const std::string& where) {
     if (name.empty()) ctx.fail_value(field, "a name must not be empty");
-    for (const auto& [known, known_where] : names_) {
-      if (known == name) ctx.fail_value(field, "duplicate name '" + name + "' (already used by " + known_where + ")");
-    }
-    names_.emplace_back(name, where);
+    const auto [known, added] = names_.emplace(name, where);
+    if (!added) ctx.fail_value(field, "duplicate name '" + name + "' (already used by " + known->second + ")");
   }
 
  private:
-  std::vector<std::pair<std::string, std::string>> names_;
+  std::map<std::string, std::string> names_;  // name -> where it was given
 };
 
 std::vector<NetworkNode> read_network_nodes(const Context& ctx, const Section& s, NameRegistry& names) {
