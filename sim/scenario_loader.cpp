@@ -984,7 +984,7 @@ const NetworkNode& read_node_reference(const Context& ctx, const Field& field, c
   if (const NetworkNode* node = find_node(nodes, name)) return *node;
   for (const GatewaySpec& gateway : gateways) {
     if (gateway.name == name)
-      ctx.fail_value(field, "'" + name + "' is a gateway: gateways attach to network.port_router by port.gateway_link");
+      ctx.fail_value(field, "'" + name + "' is a gateway, not a node: gateways attach to their port's router by its gateway_link");
   }
   fail_unknown_name(ctx, field, "node", node_names(nodes));
 }
