@@ -933,19 +933,18 @@ LinkKind link_kind_named(std::string_view name) {
   throw std::logic_error("unknown link kind " + std::string(name));
 }
 
-// Names share one space: gateways, nodes and links are named in faults and outputs.
+// Names share one space: gateways, nodes and links are named in faults and outputs. A map, as the
+// voyage world adds two names per ship and per port.
 class NameRegistry {
  public:
   void add(const Context& ctx, const Field& field, const std::string& name, const std::string& where) {
     if (name.empty()) ctx.fail_value(field, "a name must not be empty");
-    for (const auto& [known, known_where] : names_) {
-      if (known == name) ctx.fail_value(field, "duplicate name '" + name + "' (already used by " + known_where + ")");
-    }
-    names_.emplace_back(name, where);
+    const auto [known, added] = names_.emplace(name, where);
+    if (!added) ctx.fail_value(field, "duplicate name '" + name + "' (already used by " + known->second + ")");
   }
 
  private:
-  std::vector<std::pair<std::string, std::string>> names_;
+  std::map<std::string, std::string> names_;  // name -> where it was given
 };
 
 std::vector<NetworkNode> read_network_nodes(const Context& ctx, const Section& s, NameRegistry& names) {
@@ -985,7 +984,7 @@ const NetworkNode& read_node_reference(const Context& ctx, const Field& field, c
   if (const NetworkNode* node = find_node(nodes, name)) return *node;
   for (const GatewaySpec& gateway : gateways) {
     if (gateway.name == name)
-      ctx.fail_value(field, "'" + name + "' is a gateway: gateways attach to network.port_router by port.gateway_link");
+      ctx.fail_value(field, "'" + name + "' is a gateway, not a node: gateways attach to their port's router by its gateway_link");
   }
   fail_unknown_name(ctx, field, "node", node_names(nodes));
 }

@@ -122,6 +122,40 @@ TEST_CASE("the resolved YAML loads back to the same scenario", "[writer]") {
     CHECK(back.fleet.environment == s.fleet.environment);
     CHECK(back == s);
   }
+  SECTION("the voyage world: ports and voyage, with awkward numbers") {
+    Scenario s = load_scenario(std::string(FLEETSIM_FIXTURES_DIR) + "/voyage/asia-med.yaml");
+    REQUIRE(s.voyage.enabled);
+    const std::string fixture_text = to_resolved_yaml(s);
+    CHECK(load_scenario_text(fixture_text, s.source_path) == s);
+    VoyageSpec& v = s.voyage;
+    v.ships.first_arrival_s = -86400.0 / 3;  // under way before the start, not a whole second
+    v.ships.speed_m_per_s = 16.3 * 1852.0 / 3600.0;
+    v.ships.hub.orbit = "geo";  // with LEO figures: nothing may be re-defaulted from the orbit on reading
+    v.ships.hub.price_usd_per_mb = 1.0 / 7;
+    v.ships.hub.above_deck_share = 1.0 / 3;
+    v.ships.hub.buffer = 1;
+    v.cellular.coastal_range_m = 0;
+    v.itinerary.origin = {"Suzhou \"industrial\" park: #3", {-0.1, 179.99}};
+    v.itinerary.road_detour_factor = 1;
+    v.itinerary.truck_speed_m_per_s = 50 / 3.6;
+    v.itinerary.import_dwell = {0, 1e-6, 0};
+    s.ports[1].yard.radius_m = 0.1;
+    const std::string text = to_resolved_yaml(s);
+    INFO(text);
+    const Scenario back = load_scenario_text(text, s.source_path);
+    CHECK(to_resolved_yaml(back) == text);
+    CHECK(back.ports == s.ports);
+    CHECK(back.voyage.ships == s.voyage.ships);
+    CHECK(back.voyage.cellular == s.voyage.cellular);
+    CHECK(back.voyage.itinerary == s.voyage.itinerary);
+    CHECK(back.network == s.network);
+    CHECK(back == s);
+    // The single-port world's sections are not written: `port` and `ports` exclude each other.
+    CHECK(text.find("\nport:") == std::string::npos);
+    CHECK(text.find("\n  port_router:") == std::string::npos);
+    CHECK(text.find("\nports:\n  - name: \"Shanghai\"\n    router: \"sha-router\"\n    gateways:\n"
+                    "      - {name: \"sha-gw-1\", lat: 30.63, lon: 122.06}\n") != std::string::npos);
+  }
   SECTION("the quickstart, written twice, gives the same text") {
     const Scenario s = load_scenario(std::string(FLEETSIM_FIXTURES_DIR) + "/../../scenarios/quickstart.yaml");
     const std::string text = to_resolved_yaml(s);

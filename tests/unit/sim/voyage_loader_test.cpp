@@ -210,6 +210,9 @@ TEST_CASE("voyage world errors point at the key or value that is wrong", "[loade
   CHECK(first_line(error_of(replaced(base, "router: sha-router", "router: mrs-teleport"))) ==
         "s.yaml:3:13: error: ports[0].router: 'mrs-teleport' is a ground_station, not a port_router or "
         "internet_exchange");
+  CHECK(first_line(error_of(replaced(base, "router: sha-router", "router: sin-gw-1"))) ==
+        "s.yaml:3:13: error: ports[0].router: 'sin-gw-1' is a gateway, not a node: gateways attach to their port's "
+        "router by its gateway_link");
   CHECK(first_line(error_of(replaced(base, "{ground_node: mrs-teleport}", "{ground_node: mrs-teleprot}"))) ==
         "s.yaml:14:24: error: voyage.ships.hub.ground_node: unknown node 'mrs-teleprot'; did you mean "
         "'mrs-teleport'?");
