@@ -614,8 +614,12 @@ std::string join_names(const std::vector<std::string>& names) {
 }
 
 // `seen` holds the name fields of the gateways read so far: names are unique over every port.
-std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, std::vector<Field>& seen) {
+// A port of the voyage world may have none (`gateways: []` or no key): its LTE-M network still covers
+// the ships that pass it; the single port of the yard world needs one.
+std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, std::vector<Field>& seen,
+                                       bool required) {
   const auto field = port.find("gateways");
+  if (!required && (!field || (field->node.IsSequence() && field->node.size() == 0))) return {};
   if (!field)
     ctx.fail(port.field().key_spot, join_path(port.field().path, "gateways"),
              "at least one gateway is required");
@@ -642,8 +646,9 @@ std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, 
 }
 
 // What `port` and each entry of `ports` share: gateways, yard and gateway link.
-void read_port_site(const Context& ctx, const Section& section, std::vector<Field>& seen_gateways, PortSpec& port) {
-  port.gateways = read_gateways(ctx, section, seen_gateways);
+void read_port_site(const Context& ctx, const Section& section, std::vector<Field>& seen_gateways, PortSpec& port,
+                    bool gateways_required) {
+  port.gateways = read_gateways(ctx, section, seen_gateways, gateways_required);
   const Section yard = section.section("yard", {"center", "shape", "east_extent", "north_extent", "radius"});
   port.yard.center = read_position(yard.section("center", {"lat", "lon"}), port.yard.center);
   if (auto field = yard.find("shape")) port.yard.shape = read_choice(ctx, *field, "yard shape", YARD_SHAPES);
@@ -660,7 +665,7 @@ PortSpec read_port(const Context& ctx, const Section& top) {
   const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
   port.name = section.text("name", port.name);
   std::vector<Field> seen_gateways;
-  read_port_site(ctx, section, seen_gateways, port);
+  read_port_site(ctx, section, seen_gateways, port, true);
   return port;
 }
 
@@ -701,7 +706,7 @@ std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const F
     const Field router = section.require("router");
     port.router = read_text(ctx, router);
     refs.port_routers.push_back(router);
-    read_port_site(ctx, section, seen_gateways, port);
+    read_port_site(ctx, section, seen_gateways, port, false);
     ports.push_back(std::move(port));
   }
   return ports;

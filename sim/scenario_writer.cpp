@@ -98,7 +98,7 @@ void write_network(Writer& w, const NetworkSpec& network) {
 
 // What `port` and each entry of `ports` share, `indent` levels in.
 void write_port_site(Writer& w, int indent, const PortSpec& port) {
-  w.line(indent, "gateways", "");
+  w.line(indent, "gateways", port.gateways.empty() ? "[]" : "");  // a voyage port may have none
   for (const GatewaySpec& gateway : port.gateways) {
     w.raw(std::string(static_cast<std::size_t>(indent) * 2 + 2, ' ') + "- {name: " + quoted(gateway.name) + ", " +
           position(gateway.position) + "}\n");

@@ -413,8 +413,9 @@ def voyage_books_close():
     check(int(links["Shanghai-lte-link"]["bytes"]) + int(links["Fos-sur-Mer-lte-link"]["bytes"]) > 0,
           "no LTE-M traffic at either end of the voyage")
     parts = s["latency_breakdown_s"]
-    check(parts["satellite"]["count"] > 0 and parts["satellite"]["min"] >= 0.3 - 1e-9,
-          f"satellite hops must take at least half the GEO round trip: {parts['satellite']}")
+    # Records that crossed no satellite count 0 s there; one that did took half the GEO round trip plus
+    # its serialisation at the hub's 2 Mbit/s share (and any queueing behind the hub's other copies).
+    check(0.3 <= parts["satellite"]["max"] <= 0.31, f"a satellite hop takes half the GEO round trip: {parts['satellite']}")
 
 
 def voyage_same_seed_same_bytes():
