@@ -77,7 +77,9 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
 
     parts[static_cast<std::size_t>(LatencyPart::ON_DEVICE)].add(sent_s - generated_s);
     parts[static_cast<std::size_t>(LatencyPart::RADIO_AIRTIME)].add(received_s - sent_s);
-    parts[static_cast<std::size_t>(copy.at_hub ? LatencyPart::HUB_QUEUE : LatencyPart::GATEWAY_BUFFER)].add(copy.buffered_s);
+    // Every record counts in every part (0 where its copy did not pass), so the parts add up to it.
+    parts[static_cast<std::size_t>(LatencyPart::GATEWAY_BUFFER)].add(copy.at_hub ? 0.0 : copy.buffered_s);
+    parts[static_cast<std::size_t>(LatencyPart::HUB_QUEUE)].add(copy.at_hub ? copy.buffered_s : 0.0);
     for (std::size_t k = 0; k < LINK_KIND_COUNT; ++k) parts[FIRST_HOP_PART + k].add(copy.hop_kind_s[k]);
     path.end_to_end_s.add(latency_s);
     path.backhaul_s.add(backhaul_s);
