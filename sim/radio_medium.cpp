@@ -116,7 +116,7 @@ void RadioMedium::add_device(std::span<const DeviceSite> sites) {
   }
   site_offsets_.push_back(static_cast<std::uint32_t>(link_offsets_.size() - 1));
   current_site_.push_back(sites.empty() ? NO_SITE : 0);
-  last_uplink_site_.push_back(current_site_.back());
+  one_site_each_ = one_site_each_ && sites.size() == 1;
 }
 
 void RadioMedium::add_site_links(std::uint32_t device_id, std::uint16_t site_index, const DeviceSite& site) {
@@ -141,8 +141,8 @@ void RadioMedium::add_site_links(std::uint32_t device_id, std::uint16_t site_ind
 
 std::pair<std::uint32_t, std::uint32_t> RadioMedium::link_range(std::uint32_t device_id, std::uint16_t site) const {
   if (site == NO_SITE) return {0, 0};
-  const std::uint32_t index = site_offsets_[device_id] + site;
-  if (index >= site_offsets_[device_id + 1])
+  const std::uint32_t index = (one_site_each_ ? device_id : site_offsets_[device_id]) + site;
+  if (index >= (one_site_each_ ? device_id + 1 : site_offsets_[device_id + 1]))
     throw std::out_of_range("device " + std::to_string(device_id) + " has no site " + std::to_string(site));
   return {link_offsets_[index], link_offsets_[index + 1]};
 }
@@ -217,7 +217,7 @@ void RadioMedium::gateway_transmits(std::uint16_t gateway, hw::TimeUs start_us, 
 }
 
 float RadioMedium::downlink_rssi_dbm(std::uint32_t device_id, std::uint16_t gateway, double gateway_tx_power_dbm) const {
-  for (const Link& link : site_links(device_id, last_uplink_site_.at(device_id))) {
+  for (const Link& link : site_links(device_id, site_of(device_id))) {
     if (link.gateway == gateway) return static_cast<float>(link.rssi_dbm - radio_.tx_power_dbm + gateway_tx_power_dbm);
   }
   return NOT_AUDIBLE_DBM;
@@ -236,7 +236,6 @@ bool RadioMedium::gateway_down_during(std::uint16_t gateway, hw::TimeUs from_us,
 
 void RadioMedium::begin(const Transmission& tx) {
   const std::span<Link> links = site_links(tx.device_id, tx.site);
-  last_uplink_site_[tx.device_id] = tx.site;
   if (tx.site == NO_SITE) return;  // not on the air of any area: nothing to file
   longest_airtime_us_ = std::max(longest_airtime_us_, tx.end_us - tx.start_us);
   const double sensitivity_dbm = models::gateway_sensitivity_dbm(tx.spreading_factor, radio_.bandwidth_hz);

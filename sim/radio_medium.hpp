@@ -140,9 +140,10 @@ class RadioMedium {
   // Asked ahead of time, so it forgets nothing: frames on air now may still need the older downlinks.
   bool gateway_transmitting(std::uint16_t gateway, hw::TimeUs start_us, hw::TimeUs end_us) const;
   // Power a device receives from `gateway` transmitting at `gateway_tx_power_dbm`: the path loss,
-  // shadowing and site loss of the uplink link, which are symmetric. The link is the one of the site
-  // the device's last uplink was sent from (a downlink answers that uplink, within seconds of it; before
-  // any uplink, the site it started at). −infinity for a gateway outside that site's link range.
+  // shadowing and site loss of the uplink link, which are symmetric. The link is the one of the site the
+  // device stands at now: a device that moved since its uplink (seconds before) hears the downlink where
+  // it is, and not at all if that gateway is not in its new area. −infinity for a gateway outside the
+  // link range of the current site, or at NO_SITE.
   float downlink_rssi_dbm(std::uint32_t device_id, std::uint16_t gateway, double gateway_tx_power_dbm) const;
 
   // A gateway out of service hears nothing: frames that start while it is down, or are still on air
@@ -217,11 +218,13 @@ class RadioMedium {
 
   // Device id → its sites: [site_offsets_[id], site_offsets_[id + 1]) index link_offsets_; a site's links
   // are [link_offsets_[s], link_offsets_[s + 1]). With one site per device, s is the device id.
+  // While every device has exactly one site (the one-port medium), s is the device id and the site table
+  // is not read on the hot path: one fewer dependent load per frame.
   std::vector<std::uint32_t> site_offsets_{0};
+  bool one_site_each_ = true;
   std::vector<std::uint32_t> link_offsets_{0};
   std::vector<Link> links_;
-  std::vector<std::uint16_t> current_site_;      // per device
-  std::vector<std::uint16_t> last_uplink_site_;  // per device: the site of its latest begun frame
+  std::vector<std::uint16_t> current_site_;  // per device
 
   std::vector<std::deque<Heard>> heard_;        // per (gateway, channel), ordered by start
   std::vector<std::uint8_t> busy_demodulators_;  // per gateway
