@@ -200,7 +200,7 @@ void FleetScheduler::end_cellular_transmission(Device& device) const {
   fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(), 1);
   fleet.gateway_inboxes[gateway]->push(BackhaulCopy(UplinkMessage{
       board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_REGISTRATION_RSSI_DBM, 0, 0, false,
-      board.tx_fresh_mask(), board.tx_frame()}));
+      hw::Bearer::CELLULAR, board.tx_fresh_mask(), board.tx_frame()}));
   board.hold_modem_connected();
   const auto connected_us = static_cast<hw::TimeUs>(std::llround(fleet.scenario.fleet.device.modem.uplink_connected_s * 1e6));
   fleet.events.push(fleet.now_us + connected_us, EventKind::CELLULAR_DONE, board.device_id());
@@ -234,7 +234,7 @@ void FleetScheduler::end_transmission(Device& device) const {
     for (const Reception& reception : outcome.received) {
       fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
           board.device_id(), reception.gateway, fleet.now_us, tx.start_us, reception.rssi_dbm, tx.channel,
-          tx.spreading_factor, board.tx_confirmed(), board.tx_fresh_mask(), board.tx_frame()}));
+          tx.spreading_factor, board.tx_confirmed(), hw::Bearer::LORA, board.tx_fresh_mask(), board.tx_frame()}));
     }
   }
   board.end_tx();

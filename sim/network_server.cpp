@@ -18,8 +18,9 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
     ++fleet_->deliveries.undecodable_frames;
     return;
   }
-  adr_.on_copy(frame.device_id, message.received_us, frame.frame_counter, message.rssi_dbm);
-  if (message.confirmed) {
+  if (message.bearer == hw::Bearer::LORA)
+    adr_.on_copy(frame.device_id, message.received_us, frame.frame_counter, message.rssi_dbm);
+  if (message.confirmed && message.bearer == hw::Bearer::LORA) {
     fleet_->answers_pending.on_copy_arrived(message.device_id, message.received_us);
     answer(message, frame.frame_counter);
   }  // every transmission, repeats too: its ACK may be lost

@@ -112,7 +112,7 @@ void SimBoard::file_frame(const std::uint8_t* frame, std::size_t len, bool confi
 // radio contention is modelled on the cellular side.
 hw::TxStatus SimBoard::start_cellular_tx(const std::uint8_t* frame, std::size_t len, hw::TxParams params) {
   const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
-  if (!modem.present || cell_ == 0xffff) return hw::TxStatus::NO_BEARER;
+  if (!modem.present || cell_ == NO_CELL) return hw::TxStatus::NO_BEARER;
   if (tx_active_ || class_a_open_) return hw::TxStatus::RADIO_BUSY;
   file_frame(frame, len, false);
   if (params.confirmed) fleet_.devices[device_id_].records_in_cellular_frame = tx_records_;
@@ -141,7 +141,7 @@ void SimBoard::release_modem() {
 bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board) {
   moving_ = moving;
   on_board_ = on_board;
-  const bool newly_covered = cell != 0xffff && cell_ == 0xffff;
+  const bool newly_covered = cell != NO_CELL && cell_ == NO_CELL;
   cell_ = cell;
   const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
   if (!modem.present || !newly_covered) return false;
@@ -150,7 +150,7 @@ bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board
   return true;
 }
 
-bool SimBoard::cellular_reachable() const { return fleet_.scenario.fleet.device.modem.present && cell_ != 0xffff; }
+bool SimBoard::cellular_reachable() const { return fleet_.scenario.fleet.device.modem.present && cell_ != NO_CELL; }
 
 models::LatLon SimBoard::position_now() const {
   if (fleet_.voyage) return fleet_.voyage->position_at(device_id_, static_cast<double>(fleet_.now_us) * 1e-6);

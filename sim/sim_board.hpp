@@ -13,6 +13,7 @@
 #include "models/random_stream.hpp"
 #include "sim/environment_events.hpp"
 #include "sim/radio_medium.hpp"
+#include "sim/voyage_world.hpp"
 
 namespace fleet::sim {
 
@@ -115,8 +116,8 @@ class SimBoard final : public hw::Hal {
   bool tx_active_ = false;
   hw::Bearer tx_bearer_ = hw::Bearer::LORA;
   bool cellular_ack_requested_ = false;
-  std::uint16_t cell_ = 0xffff;     // the LTE-M network in reach (voyage world), none by default
-  std::uint16_t tx_cell_ = 0xffff;  // ... when the cellular frame left
+  std::uint16_t cell_ = NO_CELL;     // the LTE-M network in reach (voyage world), none by default
+  std::uint16_t tx_cell_ = NO_CELL;  // ... when the cellular frame left
   bool moving_ = false;             // on a truck or a ship: the accelerometer sees motion
   bool on_board_ = false;           // on a ship: the sky view is the slot's
   bool class_a_open_ = false;

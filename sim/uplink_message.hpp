@@ -17,6 +17,9 @@ struct UplinkMessage {
   std::uint8_t channel = 0;
   std::uint8_t spreading_factor = 0;
   bool confirmed = false;
+  // How the frame left the device: LoRa (to a port gateway or a ship's hub) or LTE-M (voyage world),
+  // which the network server neither answers nor feeds to ADR.
+  hw::Bearer bearer = hw::Bearer::LORA;
   // Sim bookkeeping, not a protocol field: bit i set when record i was not yet delivered when the
   // frame left the device (accounting.hpp). A real application deduplicates by record sequence number.
   std::uint16_t fresh_records_mask = 0xFFFF;

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Fleet-size benchmark: the quickstart world at several fleet sizes.
+"""Fleet-size benchmark: a scenario (the quickstart world by default) at several fleet sizes.
 
-    python3 tests/bench/fleet_size.py [--fleetsim build/sim/fleetsim] [--sizes 1000 10000] [--days 7]
+    python3 tests/bench/fleet_size.py [--fleetsim build/sim/fleetsim] [--scenario scenarios/quickstart.yaml]
+                                      [--sizes 1000 10000] [--days 7]
 
 For each size it runs `fleetsim run scenarios/quickstart.yaml --set fleet.containers=N` once and
 reports wall time, device events per second (firmware wake-ups and transmission ends, from
@@ -44,7 +45,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--days", type=float, default=7)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; {args.days:g} simulated days of the quickstart world")
+    print(f"machine: {os.cpu_count()} cores; {args.days:g} simulated days of {Path(args.scenario).name}")
     print(f"{'containers':>10} {'wall s':>8} {'device events':>14} {'events/s':>10} {'frames':>10} {'peak RSS MB':>12}")
     for size in sorted(args.sizes):
         r = run_once(args.fleetsim, args.scenario, size, args.days)

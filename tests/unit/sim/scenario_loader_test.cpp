@@ -1,4 +1,5 @@
 #include "sim/scenario_loader.hpp"
+#include "tests/unit/sim/scenario_error_text.hpp"
 
 #include <filesystem>
 #include <string>
@@ -252,14 +253,7 @@ TEST_CASE("Overrides (--set) replace values before validation", "[loader][set]")
 
 namespace {
 
-std::string error_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  try {
-    load_scenario_text(text, "s.yaml", overrides);
-  } catch (const ScenarioError& error) {
-    return error.render();
-  }
-  return "no error";
-}
+using fleet::sim::test::error_of;
 
 }  // namespace
 

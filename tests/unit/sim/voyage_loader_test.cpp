@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/scenario_loader.hpp"
+#include "tests/unit/sim/scenario_error_text.hpp"
 
 using namespace fleet::sim;
 
@@ -61,14 +62,7 @@ std::string replaced(const std::string& text, const std::string& from, const std
   return text.substr(0, at) + to + text.substr(at + from.size());
 }
 
-std::string error_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  try {
-    load_scenario_text(text, "s.yaml", overrides);
-  } catch (const ScenarioError& error) {
-    return error.render();
-  }
-  return "no error";
-}
+using fleet::sim::test::error_of;
 
 // The first line of the rendered error: "file:line:col: error: path: message".
 std::string first_line(const std::string& rendered) { return rendered.substr(0, rendered.find('\n')); }
