@@ -22,8 +22,9 @@ bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
 }
 constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
-// [A] What the modem reports of a cell it registers on: mid-range LTE-M RSRP, for the books only.
-constexpr std::int16_t CELLULAR_REGISTRATION_RSSI_DBM = -100;
+// [A] The LTE-M signal the books give a cell the modem hears and its uplinks: mid-range RSRP. Nothing
+// depends on it (no ADR, no reception model on the cellular side).
+constexpr std::int16_t CELLULAR_RSSI_DBM = -100;
 }  // namespace
 
 void FleetScheduler::operator()() const {
@@ -179,15 +180,17 @@ void FleetScheduler::enter_journey_step(Device& device, std::size_t step) const 
   using models::JourneyPhase;
   const bool on_board = now.phase == JourneyPhase::AT_SEA || now.phase == JourneyPhase::PORT_CALL;
   fleet.medium.set_site(id, now.site);
-  const bool newly_covered = board.enter_journey_step(now.cell, on_board || now.phase == JourneyPhase::ROAD, on_board);
+  // A box on a truck or a sailing ship feels motion; one moored alongside does not.
+  const bool moving = now.phase == JourneyPhase::ROAD || now.phase == JourneyPhase::AT_SEA;
+  const bool newly_covered = board.enter_journey_step(now.cell, moving, on_board, step == 0);
   if (step + 1 < steps.size()) fleet.events.push(steps[step + 1].start_us, EventKind::JOURNEY_STEP, id);
-  if (newly_covered && step > 0) hear_cellular(device);  // at boot, the attach tells the firmware
+  if (newly_covered) hear_cellular(device);  // at boot, on_boot's caller tells the firmware
 }
 
 // The modem heard an LTE-M cell (registration, TAU): the firmware takes it as the bearer's evidence.
 void FleetScheduler::hear_cellular(Device& device) const {
   device.board.charge_firmware_run();
-  device.firmware.on_bearer_heard(hw::Bearer::CELLULAR, CELLULAR_REGISTRATION_RSSI_DBM);
+  device.firmware.on_bearer_heard(hw::Bearer::CELLULAR, CELLULAR_RSSI_DBM);
 }
 
 // An LTE-M frame has left the modem: the network has it (the copy enters at the covering port's
@@ -199,7 +202,7 @@ void FleetScheduler::end_cellular_transmission(Device& device) const {
   const std::uint16_t gateway = fleet.voyage->cellular_gateway(board.tx_cell());
   fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(), 1);
   fleet.gateway_inboxes[gateway]->push(BackhaulCopy(UplinkMessage{
-      board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_REGISTRATION_RSSI_DBM, 0, 0, false,
+      board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_RSSI_DBM, 0, 0, false,
       hw::Bearer::CELLULAR, board.tx_fresh_mask(), board.tx_frame()}));
   board.hold_modem_connected();
   const auto connected_us = static_cast<hw::TimeUs>(std::llround(fleet.scenario.fleet.device.modem.uplink_connected_s * 1e6));

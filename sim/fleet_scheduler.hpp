@@ -23,12 +23,12 @@ class FleetScheduler {
   void open_window(Device& device, RxWindow window) const;
   void finish_class_a(Device& device) const;
   void check_battery(Device& device) const;
-  void schedule_sensor_event(Device& device) const;
+  void schedule_sensor_event(Device& device) const;  // the container's next door, shock or light event
   // Voyage world: the device enters journey step `step` (its radio site, cellular reach and motion).
   void enter_journey_step(Device& device, std::size_t step) const;
   void end_cellular_transmission(Device& device) const;
   void hear_cellular(Device& device) const;
-  void finish_cellular(Device& device) const;  // the container's next door, shock or light event
+  void finish_cellular(Device& device) const;
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 
   FleetRuntime* fleet_;

@@ -52,6 +52,7 @@ void PhaseBook::on_step(std::uint32_t device, std::size_t step, double charge_dr
 }
 
 void PhaseBook::close(const std::vector<const models::AgeOfInformation*>& ages, double end_s) {
+  end_s = std::min(end_s, duration_s_);  // the steps end with the run
   for (std::uint32_t device = 0; device < marks_.size(); ++device) {
     add_age(device, *ages[device], end_s);
     const std::vector<JourneyStep>& steps = world_->journey(device).steps;

@@ -8,6 +8,7 @@
 // crossed). Time before a device's first delivery has no age and is not observed (as in the run total).
 // Battery: the fleet scheduler settles the device at each step and books the charge drawn since.
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -18,14 +19,15 @@
 
 namespace fleet::sim {
 
-inline constexpr std::size_t JOURNEY_PHASE_COUNT = 6;  // models::JourneyPhase
+inline constexpr std::size_t JOURNEY_PHASE_COUNT = static_cast<std::size_t>(models::JourneyPhase::DELIVERED) + 1;
 
 struct PhaseTotals {
   double device_s = 0;        // device-seconds spent in the phase
   double charge_c = 0;        // charge the devices drew in it
   double age_area_s2 = 0;     // ∫ age dt over the observed time
   double age_observed_s = 0;  // device-seconds with a known age
-  double age_mean_s() const { return age_observed_s > 0 ? age_area_s2 / age_observed_s : 0.0; }
+  // NaN when no device of the phase had been heard from (written empty or null).
+  double age_mean_s() const { return age_observed_s > 0 ? age_area_s2 / age_observed_s : std::nan(""); }
 };
 
 class PhaseBook {
@@ -34,8 +36,8 @@ class PhaseBook {
 
   // The server is about to book a delivery to `device` at now_s; `age` is its state before it.
   void before_delivery(std::uint32_t device, const models::AgeOfInformation& age, double now_s);
-  // The device enters journey step `step` (or the run ends, with step = its step count) having drawn
-  // `charge_drawn_c` in all so far.
+  // The device enters journey step `step` having drawn `charge_drawn_c` in all so far; at the end of
+  // the run (step past its current one) the charge since its last step is booked.
   void on_step(std::uint32_t device, std::size_t step, double charge_drawn_c);
   // End of run: the age up to end_s and every device's time per phase.
   void close(const std::vector<const models::AgeOfInformation*>& ages, double end_s);

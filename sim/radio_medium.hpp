@@ -217,9 +217,9 @@ class RadioMedium {
   double out_of_coverage_below_dbm_;  // gateway sensitivity at SF12: nothing weaker decodes at any SF
 
   // Device id → its sites: [site_offsets_[id], site_offsets_[id + 1]) index link_offsets_; a site's links
-  // are [link_offsets_[s], link_offsets_[s + 1]). With one site per device, s is the device id.
-  // While every device has exactly one site (the one-port medium), s is the device id and the site table
-  // is not read on the hot path: one fewer dependent load per frame.
+  // are [link_offsets_[s], link_offsets_[s + 1]). While every device has exactly one site (the one-port
+  // medium), s is the device id and the site table is not read on the hot path: one fewer dependent
+  // load per frame.
   std::vector<std::uint32_t> site_offsets_{0};
   bool one_site_each_ = true;
   std::vector<std::uint32_t> link_offsets_{0};

@@ -138,13 +138,13 @@ void SimBoard::release_modem() {
   set_power_state(hw::Component::MODEM, hw::PowerState::SLEEP);
 }
 
-bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board) {
+bool SimBoard::enter_journey_step(std::uint16_t cell, bool moving, bool on_board, bool at_boot) {
   moving_ = moving;
   on_board_ = on_board;
   const bool newly_covered = cell != NO_CELL && cell_ == NO_CELL;
   cell_ = cell;
   const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
-  if (!modem.present || !newly_covered) return false;
+  if (!modem.present || !newly_covered || at_boot) return false;
   // [A] Back in coverage after a stretch without, the modem registers again: one TAU's worth.
   add_charge(hw::Component::MODEM, modem.tau_charge_c);
   return true;

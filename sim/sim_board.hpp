@@ -61,8 +61,9 @@ class SimBoard final : public hw::Hal {
   void hold_modem_connected();
   void release_modem();
   // Voyage world: the device enters a journey step. Returns true if an LTE-M network has just come
-  // into reach (the modem registers: the firmware should hear the bearer).
-  bool enter_journey_step(std::uint16_t cell, bool moving, bool on_board);
+  // into reach (the modem registers: the firmware should hear the bearer). At boot the attach is the
+  // registration, already charged.
+  bool enter_journey_step(std::uint16_t cell, bool moving, bool on_board, bool at_boot);
   // The modem is registered on an LTE-M network (voyage world): it hears the cell at every TAU.
   bool cellular_reachable() const;
   // Class A: the radio belongs to the uplink until its receive windows close (hal.hpp): no new frame

@@ -55,21 +55,37 @@ std::vector<std::string> engine_arguments(const CliOptions& options) {
 }
 
 // "auto": the lowest SF its best gateway hears with the margin. A device that travels (voyage world)
-// keeps one SF for its whole journey (ADR aside): the one its worst site needs.
+// keeps one SF for its whole journey (ADR aside): the one its worst site within reach needs.
 int spreading_factor_for(const Scenario& scenario, const RadioMedium& medium, const VoyageWorld* voyage,
                          std::uint32_t device_id) {
   if (scenario.radio.spreading_factor != 0) return scenario.radio.spreading_factor;
   const auto reference = scenario.radio.sf_reference == "device" ? models::SensitivityReference::DEVICE
                                                                  : models::SensitivityReference::GATEWAY;
   float rssi_dbm = medium.best_rssi_dbm(device_id);
-  if (voyage) {
+  if (voyage) {  // over the sites some gateway hears: a hopeless one would only force SF12 everywhere
     const std::size_t sites = voyage->journey(device_id).sites.size();
-    for (std::size_t site = 0; site < sites; ++site)
-      rssi_dbm = std::min(rssi_dbm, medium.best_rssi_dbm(device_id, static_cast<std::uint16_t>(site)));
+    for (std::size_t site = 0; site < sites; ++site) {
+      const float site_dbm = medium.best_rssi_dbm(device_id, static_cast<std::uint16_t>(site));
+      if (std::isfinite(site_dbm) && (!std::isfinite(rssi_dbm) || site_dbm < rssi_dbm)) rssi_dbm = site_dbm;
+    }
   }
   const int sf = models::lowest_spreading_factor(rssi_dbm, scenario.radio.bandwidth_hz,
                                                  scenario.radio.sf_margin_db, reference);
   return sf == 0 ? 12 : sf;  // out of reach at every SF: try the most robust one anyway
+}
+
+// The world numbers gateways (names, nodes) and the voyage world numbers hubs and cellular networks
+// (the medium's areas, the LTE-M copies' inboxes) in the same order: checked once, so a change to one
+// cannot send copies to another gateway's inbox unnoticed.
+void check_gateway_numbering(const World& world, const VoyageWorld& voyage, const Scenario& scenario) {
+  const auto expect = [&](std::size_t gateway, const std::string& name) {
+    if (gateway >= world.gateway_names.size() || world.gateway_names[gateway] != name)
+      throw std::logic_error("gateway " + std::to_string(gateway) + " should be " + name);
+  };
+  for (int s = 0; s < scenario.voyage.ships.count; ++s)
+    expect(voyage.hub_gateway(static_cast<std::size_t>(s)), hub_name(ship_name(scenario.voyage.ships.name_prefix, s + 1)));
+  for (std::size_t p = 0; p < scenario.ports.size(); ++p)
+    expect(voyage.cellular_gateway(static_cast<std::uint16_t>(p)), cellular_node_name(scenario.ports[p].name));
 }
 
 bool energy_balances(const EnergyTotals& energy) {
@@ -109,6 +125,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   std::vector<models::LocalPoint> positions;
   if (scenario.voyage.enabled) {
     voyage.emplace(scenario);
+    check_gateway_numbering(world, *voyage, scenario);
     positions.assign(scenario.fleet.containers, models::LocalPoint{0, 0});  // they move: see voyage_world
   } else {
     positions = place_containers(scenario);

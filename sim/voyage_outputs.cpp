@@ -29,7 +29,7 @@ void write_phases_csv(const fs::path& dir, const PhaseBook& phases) {
     const PhaseTotals& phase = phases.totals()[p];
     out << csv_line({phase_name(p), format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / C_PER_MAH),
                      format_number(mah_per_device_day(phase)), format_number(phase.age_observed_s / S_PER_DAY),
-                     phase.age_observed_s > 0 ? format_number(phase.age_mean_s()) : ""});
+                     phase.age_observed_s > 0 ? format_number(phase.age_mean_s()) : ""});  // no age: empty
   }
   close_output(out, path);
 }

@@ -118,7 +118,7 @@ void VoyageWorld::build_coverage(const Scenario& scenario) {
         }
       }
       if (nearest == NO_CELL) continue;
-      if (!windows.empty() && windows.back().port == nearest && windows.back().end_s >= t_s - COVERAGE_STEP_S) {
+      if (!windows.empty() && windows.back().port == nearest && windows.back().end_s >= t_s) {
         windows.back().end_s = t_s + COVERAGE_STEP_S;
       } else {
         windows.push_back(CoverageWindow{t_s, t_s + COVERAGE_STEP_S, nearest});

@@ -9,8 +9,9 @@
 // models/ship_slot.hpp). Gateways are numbered port after port, then one hub per ship; the cellular
 // networks follow them as gateways without a radio (the copies of LTE-M uplinks enter the network there).
 //
-// Cellular coverage [A]: over land (at the shipper, on the road, in a yard, at the consignee) the
-// device's nearest port's network covers it; at sea only within `cellular.coastal_range_m` of a port in
+// Cellular coverage [A]: over land (at the shipper, on the road, in a yard, at the consignee) a port's
+// network covers it — the boarding port's before the voyage, the alighting port's after, a yard's own
+// port's in a yard; at sea only within `cellular.coastal_range_m` of a port in
 // `ports` (domain.md section 9, cellular_offshore_range_km 30), found from the ship's track sampled
 // every minute.
 #include <cstddef>

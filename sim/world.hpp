@@ -19,8 +19,8 @@ struct World {
   explicit World(models::LocalTangentPlane frame) : frame(frame) {}
   models::LocalTangentPlane frame;  // local east/north metres, origin at the yard centre
   std::vector<models::LocalPoint> gateway_positions;  // single-port world: the radio gateways in `frame`
-  // Every gateway in index order: the radio ones (the medium's), then the cellular networks' nodes
-  // (voyage world), each with its node, buffer and role.
+  // Every gateway's name in index order: the radio ones (the medium's), then the cellular networks'
+  // nodes (voyage world). `gateways` gives each one's node, buffer and role.
   std::vector<std::string> gateway_names;
   // Where each gateway stands, when it stands still (a port's, not a hub or a cellular network):
   // degrees, and metres east/north of its own yard's centre.

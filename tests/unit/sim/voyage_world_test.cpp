@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 
 #include "models/asia_med_route.hpp"
@@ -173,6 +174,25 @@ TEST_CASE("Phase books split the age of information and the charge without losin
   CHECK(observed_s == Approx(20 * (scenario.duration_s - 3600)).epsilon(1e-12));
   CHECK(area_s2 == Approx(expected_area_s2).epsilon(1e-9));
   CHECK(charge_c == Approx(expected_charge_c).epsilon(1e-12));
+  // Per phase, against an independent sum: the age sampled every 10 s, each sample given to the phase the
+  // itinerary is in then; the charge of one coulomb per step to the phase of the step it closes.
+  std::array<double, JOURNEY_PHASE_COUNT> sampled_area_s2{};
+  std::array<double, JOURNEY_PHASE_COUNT> steps_per_phase{};
+  constexpr double DT_S = 10;
+  for (std::uint32_t id = 0; id < 20; ++id) {
+    const ContainerJourney& journey = world.journey(id);
+    for (double t_s = 3600 + DT_S / 2; t_s < scenario.duration_s; t_s += DT_S) {
+      const double last_delivery_s = 3600 + std::floor((t_s - 3600) / (5 * 3600.0)) * 5 * 3600.0;
+      const double age_s = t_s - (last_delivery_s - 3600);
+      const auto phase = journey.itinerary.segments()[journey.itinerary.segment_at(t_s)].phase;
+      sampled_area_s2[static_cast<std::size_t>(phase)] += age_s * DT_S;
+    }
+    for (const JourneyStep& step : journey.steps) steps_per_phase[static_cast<std::size_t>(step.phase)] += 1;
+  }
+  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
+    CHECK(book.totals()[p].age_area_s2 == Approx(sampled_area_s2[p]).epsilon(1e-3).margin(2e7));
+    CHECK(book.totals()[p].charge_c == Approx(steps_per_phase[p]).epsilon(1e-12));
+  }
   // The sawtooth runs from 1 h to 6 h between deliveries: every phase's mean age lies within it.
   for (const PhaseTotals& phase : book.totals())
     if (phase.age_observed_s > 0) {
