@@ -68,7 +68,7 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
                             100 * energy.component_charge_c[c] / energy.ledger_total_c);
   }
   out << printf_string("  energy     %.3f mAh per device per day (%s)\n",
-                       device_days > 0 ? energy.ledger_total_c / 3.6 / device_days : 0.0, shares.c_str());
+                       device_days > 0 ? energy.ledger_total_c / models::COULOMBS_PER_MAH / device_days : 0.0, shares.c_str());
   std::vector<double> life_years;
   for (const DeviceSummary& device : totals.devices) life_years.push_back(device.battery_life_years);
   out << printf_string("  battery    projected life p5 %.1f y, p50 %.1f y, p95 %.1f y (%s model, %.1f Ah, %.0f %% usable)\n",

@@ -334,7 +334,7 @@ void FleetScheduler::sample() const {
   }
   row.records_delivered = fleet.deliveries.records_delivered;
   row.mean_state_of_charge = fleet.devices.empty() ? 0.0 : state_of_charge_sum / static_cast<double>(fleet.devices.size());
-  row.charge_drawn_mah = charge_c / 3.6;
+  row.charge_drawn_mah = charge_c / models::COULOMBS_PER_MAH;
   series_->push_back(row);
 }
 

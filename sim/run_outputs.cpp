@@ -17,7 +17,7 @@ namespace fleet::sim {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double C_PER_MAH = 3.6;
+using models::COULOMBS_PER_MAH;
 }  // namespace
 
 double fleet_percentile(std::vector<double> values, double p) {
@@ -135,12 +135,12 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   const EnergyTotals& energy = totals.energy;
   const double device_days = days * scenario.fleet.containers;
   json.begin_object("energy");
-  json.value("charge_per_device_day_mah", device_days > 0 ? energy.ledger_total_c / C_PER_MAH / device_days : 0.0);
+  json.value("charge_per_device_day_mah", device_days > 0 ? energy.ledger_total_c / COULOMBS_PER_MAH / device_days : 0.0);
   json.begin_object("by_component_mah");
-  for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) json.value(COMPONENT_NAMES[c], energy.component_charge_c[c] / C_PER_MAH);
+  for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) json.value(COMPONENT_NAMES[c], energy.component_charge_c[c] / COULOMBS_PER_MAH);
   json.end_object();
-  json.value("components_total_mah", energy.ledger_total_c / C_PER_MAH);
-  json.value("battery_drawn_mah", energy.battery_drawn_c / C_PER_MAH);
+  json.value("components_total_mah", energy.ledger_total_c / COULOMBS_PER_MAH);
+  json.value("battery_drawn_mah", energy.battery_drawn_c / COULOMBS_PER_MAH);
   json.end_object();
 
   std::vector<double> life_years;
@@ -219,8 +219,8 @@ void write_devices_csv(const fs::path& dir, const FleetRuntime& fleet, const Run
           format_number(delivered.records_delivered ? delivered.age.time_average_s(fleet.scenario.duration_s) : 0.0)}) {
       line += field + ',';
     }
-    for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) line += format_number(ledger.component_charge_c(c) / C_PER_MAH) + ',';
-    line += format_number(ledger.total_charge_c() / C_PER_MAH) + ',';
+    for (std::size_t c = 0; c < hw::COMPONENT_COUNT; ++c) line += format_number(ledger.component_charge_c(c) / COULOMBS_PER_MAH) + ',';
+    line += format_number(ledger.total_charge_c() / COULOMBS_PER_MAH) + ',';
     line += format_number(totals.devices[id].mean_current_a * 1e6) + ',';
     line += format_number(device.board.battery().state_of_charge()) + ',';
     line += format_number(totals.devices[id].battery_life_years) + ',';

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "models/battery_params.hpp"
 #include "models/satellite_link.hpp"
 #include "sim/output_file.hpp"
 #include "sim/text_format.hpp"
@@ -11,13 +12,13 @@ namespace fleet::sim {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double C_PER_MAH = 3.6;
+using models::COULOMBS_PER_MAH;
 constexpr double S_PER_DAY = 86400.0;
 
 const char* phase_name(std::size_t phase) { return models::to_string(static_cast<models::JourneyPhase>(phase)); }
 
 double mah_per_device_day(const PhaseTotals& phase) {
-  return phase.device_s > 0 ? phase.charge_c / C_PER_MAH / (phase.device_s / S_PER_DAY) : 0.0;
+  return phase.device_s > 0 ? phase.charge_c / COULOMBS_PER_MAH / (phase.device_s / S_PER_DAY) : 0.0;
 }
 }  // namespace
 
@@ -27,7 +28,7 @@ void write_phases_csv(const fs::path& dir, const PhaseBook& phases) {
   out << "phase,device_days,charge_mah,mah_per_device_day,age_observed_device_days,age_of_information_mean_s\n";
   for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
     const PhaseTotals& phase = phases.totals()[p];
-    out << csv_line({phase_name(p), format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / C_PER_MAH),
+    out << csv_line({phase_name(p), format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / COULOMBS_PER_MAH),
                      format_number(mah_per_device_day(phase)), format_number(phase.age_observed_s / S_PER_DAY),
                      phase.age_observed_s > 0 ? format_number(phase.age_mean_s()) : ""});  // no age: empty
   }
@@ -79,7 +80,7 @@ void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const Worl
     const PhaseTotals& phase = phases.totals()[p];
     json.begin_object(phase_name(p));
     json.value("device_days", phase.device_s / S_PER_DAY);
-    json.value("charge_mah", phase.charge_c / C_PER_MAH);
+    json.value("charge_mah", phase.charge_c / COULOMBS_PER_MAH);
     json.value("mah_per_device_day", mah_per_device_day(phase));
     json.value("age_of_information_mean_s", phase.age_mean_s());
     json.end_object();

@@ -18,8 +18,6 @@ namespace {
 // 0.5 km a minute, so a window edge is off by at most that against a 30 km range.
 constexpr double COVERAGE_STEP_S = 60.0;
 
-models::LatLon to_lat_lon(const GeoPoint& point) { return models::LatLon{point.lat_deg, point.lon_deg}; }
-
 hw::TimeUs to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
 
 std::uint16_t port_index(const Scenario& scenario, const std::string& name) {

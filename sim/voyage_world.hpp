@@ -30,6 +30,8 @@ namespace fleet::sim {
 
 inline constexpr std::uint16_t NO_CELL = 0xffff;
 
+inline models::LatLon to_lat_lon(const GeoPoint& point) { return models::LatLon{point.lat_deg, point.lon_deg}; }
+
 // From start_us on (until the next step): the journey's phase, the device's radio site (an index into
 // its sites, or NO_SITE) and the port whose LTE-M network covers it (or NO_CELL).
 struct JourneyStep {

@@ -14,7 +14,6 @@ namespace {
 // Compute speed of the host the fleet scheduler runs on: irrelevant (nothing computes), a round figure.
 constexpr double HOST_FLOPS = 1e9;
 
-models::LatLon to_lat_lon(const GeoPoint& point) { return models::LatLon{point.lat_deg, point.lon_deg}; }
 }  // namespace
 
 namespace {
