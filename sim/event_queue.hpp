@@ -24,6 +24,7 @@ enum class EventKind : std::uint8_t {
   SENSOR_EVENT,    // a door, shock or light event (environment_events.hpp): the firmware is told
   JOURNEY_STEP,    // voyage world: the device enters its next journey step (sim/voyage_world.hpp)
   CELLULAR_DONE,   // an LTE-M uplink's connection is released: the firmware is told
+  HUB_BEACON,      // voyage world: a tracker on board listens for its ship hub's beacon
 };
 
 struct Event {

@@ -61,6 +61,7 @@ struct Device {
   // A confirmed LTE-M frame's records: they left with the frame (the network has them, accounting.hpp)
   // but the firmware keeps them until the network's confirmation ends the cycle (hal.hpp).
   std::uint32_t records_in_cellular_frame = 0;
+  bool listening_for_beacons = false;  // on board: a HUB_BEACON event is pending
 
   // Whoever made the uplinks, firmware or validation source.
   std::uint32_t records_generated() const {

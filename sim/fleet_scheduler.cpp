@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "hw/lora_airtime.hpp"
 #include "models/lora_link.hpp"
 #include "sim/record_fates.hpp"
 
@@ -25,6 +26,22 @@ constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
 // [A] The LTE-M signal the books give a cell the modem hears and its uplinks: mid-range RSRP. Nothing
 // depends on it (no ADR, no reception model on the cellular side).
 constexpr std::int16_t CELLULAR_RSSI_DBM = -100;
+
+// The hub's beacon, as LoRaWAN class B's in EU868 [S] (Regional Parameters: 869.525 MHz, DR3 = SF9 at
+// 125 kHz, a 17-byte payload; the class B spec: 10-symbol preamble, implicit header, no PHY CRC, CR 4/5).
+constexpr std::uint8_t BEACON_SPREADING_FACTOR = 9;
+constexpr std::size_t BEACON_PAYLOAD_BYTES = 17;
+hw::TimeUs beacon_airtime_us() {
+  hw::LoraPhyParams phy;
+  phy.spreading_factor = BEACON_SPREADING_FACTOR;
+  phy.bandwidth_hz = 125'000;
+  phy.coding_rate = 1;
+  phy.preamble_symbols = 10;
+  phy.explicit_header = false;
+  phy.crc_on = false;
+  phy.low_data_rate_optimize = false;
+  return hw::lora_time_on_air_us(phy, BEACON_PAYLOAD_BYTES);
+}
 }  // namespace
 
 void FleetScheduler::operator()() const {
@@ -132,6 +149,10 @@ void FleetScheduler::dispatch(const Event& event) const {
       ++fleet.device_events;
       finish_cellular(device);
       break;
+    case EventKind::HUB_BEACON:
+      ++fleet.device_events;
+      listen_for_beacon(device);
+      break;
     case EventKind::FLEET_SAMPLE:
       break;
   }
@@ -185,6 +206,40 @@ void FleetScheduler::enter_journey_step(Device& device, std::size_t step) const 
   const bool newly_covered = board.enter_journey_step(now.cell, moving, on_board, step == 0);
   if (step + 1 < steps.size()) fleet.events.push(steps[step + 1].start_us, EventKind::JOURNEY_STEP, id);
   if (newly_covered) hear_cellular(device);  // at boot, on_boot's caller tells the firmware
+  if (on_board && !device.listening_for_beacons) schedule_beacon(device);
+}
+
+// The hub beacons at every multiple of the interval (one time base for the ship, as class B's GPS
+// time); a tracker on board listens for the next one.
+void FleetScheduler::schedule_beacon(Device& device) const {
+  FleetRuntime& fleet = *fleet_;
+  const double interval_s = fleet.scenario.voyage.ships.hub.beacon_interval_s;
+  if (interval_s <= 0) return;
+  const auto interval_us = static_cast<hw::TimeUs>(std::llround(interval_s * 1e6));
+  const hw::TimeUs next_us = (fleet.now_us / interval_us + 1) * interval_us;
+  if (next_us > end_us_) return;
+  device.listening_for_beacons = true;
+  fleet.events.push(next_us, EventKind::HUB_BEACON, device.board.device_id());
+}
+
+// A beacon while on board: the receiver is on for its time on air; if it is above the tracker's
+// sensitivity, the firmware hears the ship hub (hw/place.hpp: at sea). Off the ship, the listening stops.
+void FleetScheduler::listen_for_beacon(Device& device) const {
+  FleetRuntime& fleet = *fleet_;
+  SimBoard& board = device.board;
+  const std::uint32_t id = board.device_id();
+  const ContainerJourney& journey = fleet.voyage->journey(id);
+  const models::JourneyPhase phase = journey.steps[device.journey_step].phase;
+  device.listening_for_beacons = false;
+  if (phase != models::JourneyPhase::AT_SEA && phase != models::JourneyPhase::PORT_CALL) return;
+  board.book_receive(beacon_airtime_us());
+  const float rssi_dbm = fleet.medium.downlink_rssi_dbm(id, fleet.voyage->hub_gateway(journey.ship),
+                                                        fleet.scenario.radio.class_a.rx2_gateway_tx_power_dbm);
+  if (rssi_dbm >= models::device_sensitivity_dbm(BEACON_SPREADING_FACTOR, fleet.scenario.radio.bandwidth_hz)) {
+    board.charge_firmware_run();
+    device.firmware.on_bearer_heard(hw::Bearer::SHIP_HUB, static_cast<std::int16_t>(std::lround(rssi_dbm)));
+  }
+  schedule_beacon(device);
 }
 
 // The modem heard an LTE-M cell (registration, TAU): the firmware takes it as the bearer's evidence.

@@ -28,6 +28,8 @@ class FleetScheduler {
   void enter_journey_step(Device& device, std::size_t step) const;
   void end_cellular_transmission(Device& device) const;
   void hear_cellular(Device& device) const;
+  void listen_for_beacon(Device& device) const;
+  void schedule_beacon(Device& device) const;
   void finish_cellular(Device& device) const;
   void sample() const;  // settles every device's ledger to now, then records the fleet figures
 

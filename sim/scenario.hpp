@@ -393,6 +393,10 @@ struct ShipHubSpec {
   double per_further_obstruction_db = 3.0;  // [A]
   double below_deck_db = 30.0;              // [A]
   double above_deck_share = 0.55;           // [A] share of a loaded ship's boxes stowed on deck
+  // The hub's beacon (LoRaWAN class B style: 869.525 MHz, SF9, 17 bytes [S] EU868 Regional Parameters),
+  // sent at the RX2 sub-band's 27 dBm: a tracker on board listens for one every beacon_interval_s and,
+  // hearing it, knows it is at sea (hw/place.hpp rule 2). 0: no beacon.
+  double beacon_interval_s = 3600;          // [A] once an hour: the place evidence stays current
   bool operator==(const ShipHubSpec&) const = default;
 };
 

@@ -726,7 +726,7 @@ ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& r
   ShipHubSpec hub;
   const Section s = ships.section("hub", {"orbit", "rtt", "bandwidth", "price_per_mb", "ground_node", "buffer",
                                           "first_obstruction", "per_further_obstruction", "below_deck",
-                                          "above_deck_share"});
+                                          "above_deck_share", "beacon_interval"});
   if (auto field = s.find("orbit")) hub.orbit = read_choice(ctx, *field, "orbit", ORBITS);
   // The orbit sets the defaults of the link's figures (models/satellite_link.hpp, domain.md section 5).
   const models::SatelliteLinkParams link =
@@ -745,6 +745,7 @@ ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& r
   hub.below_deck_db = s.quantity("below_deck", Dimension::DECIBEL, hub.below_deck_db, Check::NON_NEGATIVE);
   hub.above_deck_share =
       s.quantity("above_deck_share", Dimension::FRACTION, hub.above_deck_share, Check::FRACTION);
+  hub.beacon_interval_s = s.quantity("beacon_interval", Dimension::TIME, hub.beacon_interval_s, Check::NON_NEGATIVE);
   return hub;
 }
 

@@ -153,6 +153,7 @@ void write_voyage(Writer& w, const VoyageSpec& v) {
   w.line(3, "per_further_obstruction", q(hub.per_further_obstruction_db, Dimension::DECIBEL));
   w.line(3, "below_deck", q(hub.below_deck_db, Dimension::DECIBEL));
   w.line(3, "above_deck_share", q(hub.above_deck_share, Dimension::FRACTION));
+  w.line(3, "beacon_interval", q(hub.beacon_interval_s, Dimension::TIME));
   w.line(1, "cellular", "");
   w.line(2, "coastal_range", q(v.cellular.coastal_range_m, Dimension::DISTANCE));
   w.line(2, "latency", q(v.cellular.latency_s, Dimension::TIME));

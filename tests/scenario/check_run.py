@@ -481,6 +481,22 @@ def voyage_faults_book_losses():
     check(s["latency_breakdown_s"]["hub_queue"]["max"] > 86400, "no copy waited out the outage at the hub")
 
 
+
+def voyage_beacon_means_sea():
+    # On board the firmware knows it is at sea only from the hub's beacon (hw/place.hpp rule 2): with it, a
+    # box sends about one frame per 6 h sea period (4 a day, plus the odd retry or probe); without it
+    # the ship's motion reads as "road" and the box reports every 2 h (12 a day).
+    def hub_frames_per_device_day(out):
+        frames = sum(int(r["messages"]) for r in read_rows(out / "links.csv") if r["kind"] == "satellite")
+        phases = {r["phase"]: float(r["device_days"]) for r in read_rows(out / "phases.csv")}
+        return frames / (phases["at_sea"] + phases["port_call"])
+    with_beacon = hub_frames_per_device_day(run("beacon", *VOYAGE_SMALL, scenario=ASIA_MED))
+    without = hub_frames_per_device_day(run("no_beacon", *VOYAGE_SMALL, "--set", "voyage.ships.hub.beacon_interval=0s",
+                                            scenario=ASIA_MED))
+    check(4 <= with_beacon <= 6, f"with the beacon {with_beacon:.2f} frames per device-day at sea, expected 4-6")
+    check(without >= 10, f"without the beacon {without:.2f} frames per device-day at sea, expected about 12")
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
