@@ -69,6 +69,8 @@ class SimBoard final : public hw::Hal {
   // Class A: the radio belongs to the uplink until its receive windows close (hal.hpp): no new frame
   // starts before end_class_a().
   void end_class_a() { class_a_open_ = false; }
+  // The radio belongs to an uplink (on air, or its class A / LTE-M cycle): it can listen for nothing else.
+  bool radio_busy() const { return tx_active_ || class_a_open_; }
   // The receiver on for `duration_us` (a window listening for a preamble, or a downlink being received),
   // booked as a lump of RX charge: the radio sleeps between the windows (ns-3 ClassAEndDeviceLorawanMac
   // switches to sleep after TX and after each window), and a lump keeps the quiet windows free of events.
