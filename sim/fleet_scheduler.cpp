@@ -186,6 +186,7 @@ void FleetScheduler::end_transmission(Device& device) const {
     if (board.tx_confirmed())  // the server answers every confirmed transmission that reaches it
       fleet.answers_pending.on_heard(board.device_id(), fleet.now_us, static_cast<std::uint32_t>(outcome.received.size()));
     for (const Reception& reception : outcome.received) {
+      fleet.gateway_inboxes[reception.gateway]->count_reception(to_seconds(fleet.now_us));
       fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
           board.device_id(), reception.gateway, fleet.now_us, tx.start_us, reception.rssi_dbm, tx.channel,
           tx.spreading_factor, board.tx_confirmed(), hw::Bearer::LORA, board.tx_fresh_mask(), board.tx_frame()}));

@@ -105,6 +105,7 @@ void FleetScheduler::end_cellular_transmission(Device& device) const {
   const Transmission& tx = board.transmission();
   const std::uint16_t gateway = fleet.voyage->cellular_gateway(board.tx_cell());
   fleet.backhaul.on_received(board.device_id(), board.tx_frame_counter(), board.tx_records_leaving(), 1);
+  fleet.gateway_inboxes[gateway]->count_reception(static_cast<double>(fleet.now_us) * 1e-6);
   fleet.gateway_inboxes[gateway]->push(BackhaulCopy(UplinkMessage{
       board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_RSSI_DBM, 0, 0, false,
       hw::Bearer::CELLULAR, board.tx_fresh_mask(), board.tx_frame()}));

@@ -13,6 +13,7 @@
 // the network behind it was cut, waits in the gateway's buffer and is sent again from the gateway when a
 // link comes back up (the only moments a route can return). A full buffer drops the copy; when a frame
 // loses its last copy that way, its records are lost with the reason gateway_buffer_full.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -49,7 +50,13 @@ struct BackhaulCopy {
 // time: the radio and the gateway's forwarder are the same box.
 class GatewayInbox {
  public:
-  GatewayInbox() : ready_(simgrid::s4u::Semaphore::create(0)) {}
+  // `bin_s`, `bin_count`: the bins of network.load_interval over the run, for the frames received in each.
+  GatewayInbox(double bin_s, std::size_t bin_count)
+      : frames_per_bin(bin_count, 0), bin_s_(bin_s), ready_(simgrid::s4u::Semaphore::create(0)) {}
+  // A frame the gateway's radio (or the cellular network) just received, before it is pushed.
+  void count_reception(double at_s) {
+    ++frames_per_bin[std::min(frames_per_bin.size() - 1, static_cast<std::size_t>(at_s / bin_s_))];
+  }
   void push(BackhaulCopy copy) {
     queue_.push_back(std::move(copy));
     ready_->release();
@@ -66,8 +73,10 @@ class GatewayInbox {
   std::uint64_t buffer_peak = 0;
   std::uint64_t copies_dropped_buffer_full = 0;
   std::uint64_t buffered_now = 0;
+  std::vector<std::uint32_t> frames_per_bin;  // frames received, by bin of network.load_interval
 
  private:
+  double bin_s_;
   std::deque<BackhaulCopy> queue_;
   simgrid::s4u::SemaphorePtr ready_;
 };

@@ -18,6 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 using models::COULOMBS_PER_MAH;
+
+std::vector<double> as_doubles(const std::vector<std::uint32_t>& counts) { return {counts.begin(), counts.end()}; }
+std::uint32_t frames_peak(const std::vector<std::uint32_t>& counts) {
+  return counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+}
 }  // namespace
 
 double fleet_percentile(std::vector<double> values, double p) {
@@ -239,7 +244,7 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
   out << "gateway,lat_deg,lon_deg,east_m,north_m,frames_received,";
   for (std::size_t r = 0; r < RADIO_LOSS_COUNT; ++r) out << "frames_lost_" << radio_loss_name(static_cast<RadioLoss>(r)) << ',';
   out << "airtime_received_s,forwarded_frames,forwarded_bytes,copies_buffered,buffer_peak,copies_dropped_buffer_full,"
-         "buffered_at_end\n";
+         "buffered_at_end,frames_per_interval_peak,frames_per_interval_p95\n";
   // Every gateway, radio ones first; a hub moves and a cellular network has no radio of ours: their
   // position columns stay empty, and a cellular network's radio columns are 0.
   const auto& stats = fleet.medium.gateway_stats();
@@ -257,7 +262,8 @@ void write_gateways_csv(const fs::path& dir, const FleetRuntime& fleet, const Wo
         << csv_line({format_number(radio.airtime_received_s), format_number(inbox.forwarded_frames),
                      format_number(inbox.forwarded_bytes), format_number(inbox.copies_buffered),
                      format_number(inbox.buffer_peak), format_number(inbox.copies_dropped_buffer_full),
-                     format_number(inbox.buffered_now)});
+                     format_number(inbox.buffered_now), format_number(frames_peak(inbox.frames_per_bin)),
+                     format_number(fleet_percentile(as_doubles(inbox.frames_per_bin), 95))});
   }
   close_output(out, path);
 }

@@ -160,7 +160,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   const Backhaul backhaul{&world.platform, &world.network, world.data_centre_node, world.link_up_times_s,
                           &server, &fleet.backhaul, &fleet.deliveries, &backhaul_book, &fleet.answers_pending};
   for (const GatewayPlacement& gateway : world.gateways) {
-    fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>());
+    fleet.gateway_inboxes.push_back(std::make_shared<GatewayInbox>(backhaul_book.bin_s, backhaul_book.bin_count));
     start_gateway(backhaul, gateway, fleet.gateway_inboxes.back());
   }
   const std::vector<std::string> radio_gateways(world.gateway_names.begin(),

@@ -412,6 +412,14 @@ def voyage_books_close():
     check(math.isclose(sat["cost_usd"], satellite_bytes / 1e6 * 2.14, rel_tol=1e-12), f"satellite cost {sat}")
     check(int(links["Shanghai-lte-link"]["bytes"]) + int(links["Fos-sur-Mer-lte-link"]["bytes"]) > 0,
           "no LTE-M traffic at either end of the voyage")
+    # Load per gateway, hub and cellular network: the busiest interval is at least the mean one.
+    bins = 12 * 86400 / s["backhaul"]["load_interval_s"]
+    for g in read_rows(out / "gateways.csv"):
+        frames = int(g["forwarded_frames"]) + int(g["copies_dropped_buffer_full"]) + int(g["buffered_at_end"])
+        check(float(g["frames_per_interval_p95"]) <= int(g["frames_per_interval_peak"]) and
+              int(g["frames_per_interval_peak"]) >= frames / (bins + 1), f"{g['gateway']}: peak and p95 {g}")
+    check(int(next(g for g in read_rows(out / "gateways.csv") if g["gateway"] == "ship-3-hub")["frames_per_interval_peak"]) > 0,
+          "ship-3's hub received nothing")
     parts = s["latency_breakdown_s"]
     # Records that crossed no satellite count 0 s there; one that did took half the GEO round trip plus
     # its serialisation at the hub's 2 Mbit/s share (and any queueing behind the hub's other copies).
