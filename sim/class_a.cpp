@@ -7,7 +7,6 @@
 namespace fleet::sim {
 
 namespace {
-hw::TimeUs seconds_to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
 constexpr hw::TimeUs RX2_AFTER_RX1_US = hw::US_PER_S;  // RECEIVE_DELAY2 - RECEIVE_DELAY1
 }  // namespace
 
@@ -21,7 +20,7 @@ WindowPlan window_plan(const RadioSpec& radio, RxWindow window, hw::TimeUs uplin
                        std::uint8_t uplink_sf) {
   const ClassASpec& class_a = radio.class_a;
   WindowPlan plan;
-  const hw::TimeUs rx1_us = uplink_end_us + seconds_to_us(class_a.rx1_delay_s);
+  const hw::TimeUs rx1_us = uplink_end_us + microseconds_of(class_a.rx1_delay_s);
   if (window == RxWindow::RX1) {
     plan.open_us = rx1_us;
     plan.spreading_factor = uplink_sf;

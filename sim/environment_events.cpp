@@ -6,7 +6,6 @@
 namespace fleet::sim {
 namespace {
 constexpr double SECONDS_PER_DAY = 86400;
-hw::TimeUs seconds_to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
 std::uint16_t whole_units(double value) { return static_cast<std::uint16_t>(std::lround(std::min(value, 65535.0))); }
 }  // namespace
 
@@ -21,7 +20,7 @@ EnvironmentEvents::EnvironmentEvents(const EnvironmentSpec& spec, models::Random
 // with the same seed sees the same events whatever else changes.
 hw::TimeUs EnvironmentEvents::after(hw::TimeUs now_us, double per_day) {
   if (per_day <= 0) return NEVER;
-  return now_us + std::max<hw::TimeUs>(1, seconds_to_us(stream_.exponential(SECONDS_PER_DAY / per_day)));
+  return now_us + std::max<hw::TimeUs>(1, microseconds_of(stream_.exponential(SECONDS_PER_DAY / per_day)));
 }
 
 hw::TimeUs EnvironmentEvents::next_us() const { return std::min({door_us_, shock_us_, light_us_}); }
@@ -31,7 +30,7 @@ hw::SensorEvent EnvironmentEvents::take() {
   if (door_us_ == now_us) {
     door_open_ = !door_open_;
     // The next opening is drawn from the closing on: a door is not opened while it is open.
-    door_us_ = door_open_ ? now_us + seconds_to_us(spec_->door_open_duration_s) : after(now_us, spec_->door_openings_per_day);
+    door_us_ = door_open_ ? now_us + microseconds_of(spec_->door_open_duration_s) : after(now_us, spec_->door_openings_per_day);
     return {door_open_ ? hw::SensorEventKind::DOOR_OPEN : hw::SensorEventKind::DOOR_CLOSE, 0};
   }
   if (shock_us_ == now_us) {
@@ -39,7 +38,7 @@ hw::SensorEvent EnvironmentEvents::take() {
     return {hw::SensorEventKind::SHOCK, whole_units(spec_->shock_peak_g * 1000)};
   }
   breach_ = !breach_;
-  light_us_ = breach_ ? now_us + seconds_to_us(spec_->light_duration_s) : after(now_us, spec_->light_breaches_per_day);
+  light_us_ = breach_ ? now_us + microseconds_of(spec_->light_duration_s) : after(now_us, spec_->light_breaches_per_day);
   return {hw::SensorEventKind::LIGHT, light_lux()};
 }
 

@@ -35,11 +35,11 @@ hw::Geofence geofence_of(const GeofenceSpec& spec) {
 void apply_policy(const FirmwareSpec& f, hw::FirmwareConfig& config) {
   config.policy = f.policy;
   for (std::size_t place = 0; place < hw::PLACE_COUNT; ++place)
-    config.place_report_interval_us[place] = to_us(f.place_report_interval_s[place]);
+    config.place_report_interval_us[place] = microseconds_of(f.place_report_interval_s[place]);
   config.overflow_policy = f.overflow_policy;
-  config.gnss_interval_us = to_us(f.gnss_interval_s);
-  config.gnss_timeout_us = to_us(f.gnss_timeout_s);
-  config.heartbeat_interval_us = to_us(f.heartbeat_interval_s);
+  config.gnss_interval_us = microseconds_of(f.gnss_interval_s);
+  config.gnss_timeout_us = microseconds_of(f.gnss_timeout_s);
+  config.heartbeat_interval_us = microseconds_of(f.heartbeat_interval_s);
   config.battery_low_percent = whole<std::uint8_t>(f.battery_low_fraction, PERCENT);
   config.battery_critical_percent = whole<std::uint8_t>(f.battery_critical_fraction, PERCENT);
   config.low_battery_factor = static_cast<std::uint8_t>(f.low_battery_stretch);
@@ -51,15 +51,15 @@ void apply_policy(const FirmwareSpec& f, hw::FirmwareConfig& config) {
   config.humidity_min_permille = whole<std::uint16_t>(f.humidity_alert_min, PERMILLE);
   config.humidity_max_permille = whole<std::uint16_t>(f.humidity_alert_max, PERMILLE);
   config.light_alert_lux = whole<std::uint16_t>(f.light_alert_lx);
-  config.alert_holdoff_us = to_us(f.alert_holdoff_s);
+  config.alert_holdoff_us = microseconds_of(f.alert_holdoff_s);
   config.max_retries = static_cast<std::uint8_t>(f.max_retries);
-  config.retry_backoff_us = to_us(f.retry_backoff_s);
-  config.link_probe_interval_us = to_us(f.link_probe_interval_s);
+  config.retry_backoff_us = microseconds_of(f.retry_backoff_s);
+  config.link_probe_interval_us = microseconds_of(f.link_probe_interval_s);
   config.confirm_every_n_frames = static_cast<std::uint8_t>(f.confirm_every_n_frames);
   config.geofence_count = static_cast<std::uint8_t>(f.geofences.size());
   for (std::size_t i = 0; i < f.geofences.size() && i < hw::MAX_GEOFENCES; ++i) config.geofences[i] = geofence_of(f.geofences[i]);
   config.motion_threshold_mg = whole<std::uint16_t>(f.motion_threshold_g, MILLI_G);
-  config.place_memory_us = to_us(f.place_memory_s);
+  config.place_memory_us = microseconds_of(f.place_memory_s);
   for (std::size_t b = 0; b < hw::BEARER_COUNT; ++b) {
     config.bearers[b].cost = static_cast<std::uint8_t>(f.bearers[b].cost);
     config.bearers[b].max_payload_bytes = whole<std::uint16_t>(f.bearers[b].max_payload_bytes);
@@ -68,17 +68,16 @@ void apply_policy(const FirmwareSpec& f, hw::FirmwareConfig& config) {
 
 }  // namespace
 
-hw::TimeUs to_us(double seconds) { return static_cast<hw::TimeUs>(std::llround(seconds * 1e6)); }
 
 hw::FirmwareConfig firmware_config_for(const Scenario& scenario, std::uint32_t device_id, int spreading_factor) {
   const FirmwareSpec& firmware = scenario.fleet.firmware;
   const RadioSpec& radio = scenario.radio;
   hw::FirmwareConfig config;
   config.device_id = device_id;
-  config.sample_interval_us = to_us(firmware.sample_interval_s);
-  config.report_interval_us = to_us(firmware.report_interval_s);
-  config.report_jitter_us = to_us(firmware.report_jitter_s);
-  config.coalesce_window_us = to_us(firmware.coalesce_window_s);
+  config.sample_interval_us = microseconds_of(firmware.sample_interval_s);
+  config.report_interval_us = microseconds_of(firmware.report_interval_s);
+  config.report_jitter_us = microseconds_of(firmware.report_jitter_s);
+  config.coalesce_window_us = microseconds_of(firmware.coalesce_window_s);
   config.queue_capacity = static_cast<std::uint16_t>(firmware.queue_capacity);
   apply_policy(firmware, config);
   // Which bearers the hardware has: LoRa always, cellular with a modem; the ship hub's link is not in

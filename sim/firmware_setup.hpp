@@ -22,8 +22,6 @@ static_assert(REPORT_POLICY_NAMES[static_cast<std::size_t>(hw::ReportPolicy::PLA
 static_assert(OVERFLOW_POLICY_NAMES[static_cast<std::size_t>(hw::OverflowPolicy::THIN)] == "thin");
 static_assert(ALERT_CAUSE_NAMES[static_cast<std::size_t>(hw::AlertCause::LIGHT_IN_CLOSED_BOX)] == "light_in_closed_box");
 
-hw::TimeUs to_us(double seconds);
-
 // The firmware unit each scenario value is converted to, as a multiple of its SI (scenario) unit:
 // the loader checks that a value is whole in this unit before hw::validate_config sees it.
 inline constexpr double PERCENT = 0.01;

@@ -10,7 +10,6 @@
 namespace fleet::sim {
 
 namespace {
-double to_seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
 
 // Most device events (alarms, sensor samples, GNSS, brown-outs) touch only the device's own state
 // and the radio medium, which no other actor reads. Only these hand something to, or read something
@@ -46,13 +45,13 @@ void FleetScheduler::operator()() const {
     const Event event = fleet.events.pop();
     fleet.now_us = event.at_us;
     if ((meets_other_actors(event.kind) || fleet.answers_pending.any()) && event.at_us > synced_us) {
-      simgrid::s4u::this_actor::sleep_until(to_seconds(event.at_us));
+      simgrid::s4u::this_actor::sleep_until(seconds_of(event.at_us));
       synced_us = event.at_us;
     }
     dispatch(event);
-    progress_->update(to_seconds(fleet.now_us), fleet.device_events);
+    progress_->update(seconds_of(fleet.now_us), fleet.device_events);
   }
-  if (end_us_ > synced_us) simgrid::s4u::this_actor::sleep_until(to_seconds(end_us_));
+  if (end_us_ > synced_us) simgrid::s4u::this_actor::sleep_until(seconds_of(end_us_));
   fleet.now_us = end_us_;
   for (Device& device : fleet.devices) device.board.settle(end_us_);
   if (fleet.phases) {  // the last step's charge; the age is closed once the other actors have stopped
@@ -60,7 +59,7 @@ void FleetScheduler::operator()() const {
       fleet.phases->on_step(device.board.device_id(), device.journey_step + 1, device.board.ledger().total_charge_c());
   }
   sample();
-  progress_->finish(to_seconds(fleet.now_us), fleet.device_events);
+  progress_->finish(seconds_of(fleet.now_us), fleet.device_events);
 }
 
 void FleetScheduler::dispatch(const Event& event) const {
@@ -186,7 +185,7 @@ void FleetScheduler::end_transmission(Device& device) const {
     if (board.tx_confirmed())  // the server answers every confirmed transmission that reaches it
       fleet.answers_pending.on_heard(board.device_id(), fleet.now_us, static_cast<std::uint32_t>(outcome.received.size()));
     for (const Reception& reception : outcome.received) {
-      fleet.gateway_inboxes[reception.gateway]->count_reception(to_seconds(fleet.now_us));
+      fleet.gateway_inboxes[reception.gateway]->count_reception(seconds_of(fleet.now_us));
       fleet.gateway_inboxes[reception.gateway]->push(BackhaulCopy(UplinkMessage{
           board.device_id(), reception.gateway, fleet.now_us, tx.start_us, reception.rssi_dbm, tx.channel,
           tx.spreading_factor, board.tx_confirmed(), hw::Bearer::LORA, board.tx_fresh_mask(), board.tx_frame()}));
@@ -273,7 +272,7 @@ void FleetScheduler::sample() const {
   FleetRuntime& fleet = *fleet_;
   for (Device& device : fleet.devices) device.board.settle(fleet.now_us);
   TimeSeriesRow row;
-  row.time_s = to_seconds(fleet.now_us);
+  row.time_s = seconds_of(fleet.now_us);
   double state_of_charge_sum = 0;
   double charge_c = 0;
   for (const Device& device : fleet.devices) {

@@ -61,7 +61,7 @@ void FleetScheduler::schedule_beacon(Device& device) const {
   FleetRuntime& fleet = *fleet_;
   const double interval_s = fleet.scenario.voyage.ships.hub.beacon_interval_s;
   if (interval_s <= 0) return;
-  const auto interval_us = static_cast<hw::TimeUs>(std::llround(interval_s * 1e6));
+  const hw::TimeUs interval_us = microseconds_of(interval_s);
   const hw::TimeUs next_us = (fleet.now_us / interval_us + 1) * interval_us;
   if (next_us > end_us_) return;
   device.listening_for_beacons = true;
@@ -110,7 +110,7 @@ void FleetScheduler::end_cellular_transmission(Device& device) const {
       board.device_id(), gateway, fleet.now_us, tx.start_us, CELLULAR_RSSI_DBM, 0, 0, false,
       hw::Bearer::CELLULAR, board.tx_fresh_mask(), board.tx_frame()}));
   board.hold_modem_connected();
-  const auto connected_us = static_cast<hw::TimeUs>(std::llround(fleet.scenario.fleet.device.modem.uplink_connected_s * 1e6));
+  const hw::TimeUs connected_us = microseconds_of(fleet.scenario.fleet.device.modem.uplink_connected_s);
   fleet.events.push(fleet.now_us + connected_us, EventKind::CELLULAR_DONE, board.device_id());
 }
 

@@ -150,9 +150,8 @@ void schedule_gateway_outages(const std::vector<GatewayOutage>& outages, const s
     const auto found = std::find(radio_gateways.begin(), radio_gateways.end(), outage.gateway);
     if (found == radio_gateways.end()) throw std::invalid_argument("gateway outage: no gateway '" + outage.gateway + "'");
     const auto index = static_cast<std::uint16_t>(found - radio_gateways.begin());
-    const auto to_us = [](double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); };
-    medium.add_gateway_outage(index, to_us(outage.down_at_s),
-                              std::isfinite(outage.up_at_s) ? to_us(outage.up_at_s) : ~hw::TimeUs{0});
+    medium.add_gateway_outage(index, microseconds_of(outage.down_at_s),
+                              std::isfinite(outage.up_at_s) ? microseconds_of(outage.up_at_s) : ~hw::TimeUs{0});
   }
 }
 

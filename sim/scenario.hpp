@@ -4,6 +4,7 @@
 // Defaults are the documented ones (scenarios/README.md), each with its source.
 // operator== compares every field: the resolved-YAML round trip is tested with it.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -252,6 +253,8 @@ struct DeviceSpec {
 inline constexpr hw::FirmwareConfig FIRMWARE_DEFAULTS{};
 
 constexpr double seconds_of(hw::TimeUs t_us) { return static_cast<double>(t_us) / 1e6; }
+// Seconds from the scenario to the firmware's and the event queue's microseconds, rounded to nearest.
+inline hw::TimeUs microseconds_of(double seconds) { return static_cast<hw::TimeUs>(std::llround(seconds * 1e6)); }
 
 // A port or yard area known to the firmware (degrees). "circle": `center` and `radius_m`;
 // "box": `south_west` and `north_east` corners. The other shape's fields stay at their defaults.

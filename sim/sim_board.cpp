@@ -18,7 +18,6 @@ namespace fleet::sim {
 
 namespace {
 constexpr std::size_t index(hw::Component component) { return static_cast<std::size_t>(component); }
-hw::TimeUs seconds_to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
 }  // namespace
 
 SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPoint position)
@@ -46,7 +45,7 @@ SimBoard::SimBoard(FleetRuntime& fleet, std::uint32_t device_id, models::LocalPo
     // The modem attaches at boot, then rests in PSM and wakes for its periodic TAU.
     add_charge(hw::Component::MODEM, device.modem.attach_charge_c);
     set_power_state(hw::Component::MODEM, hw::PowerState::SLEEP);
-    fleet.events.push(fleet.now_us + seconds_to_us(device.modem.tau_period_s), EventKind::MODEM_TAU, device_id);
+    fleet.events.push(fleet.now_us + microseconds_of(device.modem.tau_period_s), EventKind::MODEM_TAU, device_id);
   }
 }
 
@@ -119,7 +118,7 @@ hw::TxStatus SimBoard::start_cellular_tx(const std::uint8_t* frame, std::size_t 
   tx_bearer_ = hw::Bearer::CELLULAR;
   cellular_ack_requested_ = params.confirmed;
   tx_cell_ = cell_;
-  tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + seconds_to_us(modem.uplink_tx_s), 0, 0, 0};
+  tx_ = Transmission{device_id_, fleet_.now_us, fleet_.now_us + microseconds_of(modem.uplink_tx_s), 0, 0, 0};
   tx_.site = NO_SITE;
   tx_active_ = true;
   class_a_open_ = true;
@@ -216,7 +215,7 @@ void SimBoard::start_gnss_fix(hw::TimeUs timeout_us) {
                                   gnss.almanac_valid_s};
   const double since_fix_s = has_fixed_ ? static_cast<double>(fleet_.now_us - last_fix_us_) * 1e-6 : -1.0;
   const hw::TimeUs ttff_us =
-      seconds_to_us(models::gnss_time_to_fix_s(timing, models::gnss_start_kind(timing, since_fix_s)));
+      microseconds_of(models::gnss_time_to_fix_s(timing, models::gnss_start_kind(timing, since_fix_s)));
   const bool sees_sky = on_board_ ? fleet_.voyage->journey(device_id_).sees_sky_on_board : sees_sky_;
   gnss_will_fix_ = sees_sky && ttff_us <= timeout_us;
   set_power_state(hw::Component::GNSS, hw::PowerState::ACTIVE);
@@ -261,7 +260,7 @@ void SimBoard::arm_brown_out(hw::TimeUs end_of_run_us) {
 void SimBoard::modem_tracking_area_update() {
   const ModemSpec& modem = fleet_.scenario.fleet.device.modem;
   add_charge(hw::Component::MODEM, modem.tau_charge_c);
-  fleet_.events.push(fleet_.now_us + seconds_to_us(modem.tau_period_s), EventKind::MODEM_TAU, device_id_);
+  fleet_.events.push(fleet_.now_us + microseconds_of(modem.tau_period_s), EventKind::MODEM_TAU, device_id_);
 }
 
 hw::SensorSample SimBoard::read_sensors() {

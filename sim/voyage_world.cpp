@@ -18,8 +18,6 @@ namespace {
 // 0.5 km a minute, so a window edge is off by at most that against a 30 km range.
 constexpr double COVERAGE_STEP_S = 60.0;
 
-hw::TimeUs to_us(double s) { return static_cast<hw::TimeUs>(std::llround(s * 1e6)); }
-
 std::uint16_t port_index(const Scenario& scenario, const std::string& name) {
   for (std::size_t p = 0; p < scenario.ports.size(); ++p)
     if (scenario.ports[p].name == name) return static_cast<std::uint16_t>(p);
@@ -160,7 +158,7 @@ ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint3
   const double duration_s = scenario.duration_s;
   const auto add_step = [&](double start_s, models::JourneyPhase phase, std::uint16_t site, std::uint16_t cell) {
     if (start_s >= duration_s) return;
-    const hw::TimeUs start_us = start_s <= 0 ? 0 : to_us(start_s);
+    const hw::TimeUs start_us = start_s <= 0 ? 0 : microseconds_of(start_s);
     if (!journey.steps.empty() && journey.steps.back().start_us == start_us) journey.steps.pop_back();
     journey.steps.push_back(JourneyStep{start_us, phase, site, cell});
   };
