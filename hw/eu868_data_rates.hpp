@@ -6,7 +6,7 @@
 
 namespace fleet::hw {
 
-// DR5..DR0 = SF7..SF12. [S] LoRaMac-node RegionEU868.h MaxPayloadOfDatarateEU868 (domain.md section 4).
+// DR5..DR0 = SF7..SF12. [S] LoRaMac-node RegionEU868.h MaxPayloadOfDatarateEU868 (docs/sources.md section 4).
 // 0 for a spreading factor outside 7..12.
 constexpr std::uint16_t eu868_max_payload_bytes(int spreading_factor) {
   constexpr std::uint16_t BY_SF[] = {242, 242, 115, 51, 51, 51};  // SF7..SF12

@@ -63,11 +63,11 @@ struct FirmwareConfig {
   TimeUs report_interval_us = 60 * 60 * US_PER_S;  // FIXED_INTERVAL period, 1 s .. 30 days
   TimeUs report_jitter_us = 30 * US_PER_S;         // uniform extra delay per report, 0 .. report interval
   // PLACE_AWARE periods by Place (UNKNOWN, PORT, SEA, ROAD), each 1 s .. 30 days. Defaults: hourly in
-  // port (HL LIVE reefers, domain.md section 1), 6 h at sea (domain.md section 9).
+  // port (HL LIVE reefers, docs/sources.md section 1), 6 h at sea (docs/sources.md section 9).
   std::array<TimeUs, PLACE_COUNT> place_report_interval_us = {60 * 60 * US_PER_S, 60 * 60 * US_PER_S,
                                                               6 * 60 * 60 * US_PER_S, 2 * 60 * 60 * US_PER_S};
-  // Position fixes: 0 = off, else 60 s .. 30 days (domain.md section 9 suggests 8 h). Each fix may
-  // take gnss_timeout_us, 1 s .. 600 s (domain.md: 60 s [A]; M8 cold TTFF 26 s [S]).
+  // Position fixes: 0 = off, else 60 s .. 30 days (docs/sources.md section 9 suggests 8 h). Each fix may
+  // take gnss_timeout_us, 1 s .. 600 s (docs/sources.md: 60 s [A]; M8 cold TTFF 26 s [S]).
   TimeUs gnss_interval_us = 0;
   TimeUs gnss_timeout_us = 60 * US_PER_S;
   // Heartbeat: 0 = off, else 60 s .. 30 days. When nothing was acknowledged and no bearer was heard
@@ -123,7 +123,7 @@ struct FirmwareConfig {
   std::int8_t tx_power_dbm = 14;      // -4..27 (EU868 g3 allows 27 dBm ERP)
   std::uint8_t channel_count = 3;     // 1..MAX_CHANNELS; one channel with an open sub-band is drawn per frame
   std::array<std::uint8_t, MAX_CHANNELS> channel_sub_band = {};  // sub-band of each channel, 0..2
-  // Duty cycle of each sub-band, permille, 1..1000: EU868 g1 1 %, g2 0.1 %, g3 10 % (domain.md section 4).
+  // Duty cycle of each sub-band, permille, 1..1000: EU868 g1 1 %, g2 0.1 %, g3 10 % (docs/sources.md section 4).
   std::array<std::uint16_t, SUB_BAND_COUNT> sub_band_duty_permille = {10, 1, 100};
   std::uint16_t bandwidth_khz = 125;     // 125, 250 or 500
   std::uint8_t coding_rate = 1;          // 1..4 for 4/5..4/8

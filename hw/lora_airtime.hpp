@@ -2,7 +2,7 @@
 // LoRa time on air: THE one implementation for the whole project. The firmware's duty-cycle
 // bookkeeping, the simulated radio medium and the energy ledger all call it, so they agree to the
 // microsecond. Formula: Semtech SX127x datasheet §4.1.1.6–7, as in ns-3 LoraPhy::GetOnAirTime
-// (docs: shared/reference/domain.md §4; test vectors §8.1).
+// (docs: docs/sources.md §4; test vectors §8).
 //
 //   Tsym          = 2^SF / BW
 //   Tpreamble     = (Npreamble + 4.25) · Tsym

@@ -15,7 +15,7 @@ inline constexpr TimeUs US_PER_S = 1000 * US_PER_MS;
 enum class Bearer : std::uint8_t { LORA, SHIP_HUB, CELLULAR };
 inline constexpr std::size_t BEARER_COUNT = 3;
 
-// EU868 regulated sub-bands the uplink plan uses (ETSI EN 300 220, domain.md section 4):
+// EU868 regulated sub-bands the uplink plan uses (ETSI EN 300 220, docs/sources.md section 4):
 // g1 868.0–868.6 MHz (1 %), g2 868.7–869.2 MHz (0.1 %), g3 869.4–869.65 MHz (10 %).
 inline constexpr std::size_t SUB_BAND_COUNT = 3;
 

@@ -1,5 +1,5 @@
 #pragma once
-// Age of information of one device's status at the data centre (domain.md §7).
+// Age of information of one device's status at the data centre (docs/sources.md §7).
 //
 // Δ(t) = t − u(t), u(t) the generation time of the newest update delivered by t. The accumulator keeps
 // the area under that sawtooth in closed form, O(1) per delivery: between deliveries at t'_k and t'_{k+1}

@@ -3,7 +3,7 @@
 namespace fleet::models {
 
 Route asia_med_route() {
-  // domain.md §6 table "[C] Waypoints and leg distances".
+  // docs/sources.md §6 table "[C] Waypoints and leg distances".
   std::vector<Waypoint> waypoints{
       {SHANGHAI, {30.62, 122.07}},  // Yangshan
       {"Taiwan Strait", {24.5, 119.5}},

@@ -1,5 +1,5 @@
 #pragma once
-// The Asia → Marseille-Fos loop via Suez of domain.md §6 (waypoints and cumulative distances [C]) with
+// The Asia → Marseille-Fos loop via Suez of docs/sources.md §6 (waypoints and cumulative distances [C]) with
 // the port stays and speeds of §6/§9 [S]. The reference study `asia-med` starts from these.
 #include <vector>
 
@@ -15,7 +15,7 @@ inline constexpr const char* SUEZ = "Suez";
 inline constexpr const char* PORT_SAID = "Port Said";
 inline constexpr const char* FOS_SUR_MER = "Fos-sur-Mer";
 
-// Suez Canal: 193.30 km [S] (domain.md §6), the sailed length of the Suez → Port Said leg (the §6 table
+// Suez Canal: 193.30 km [S] (docs/sources.md §6), the sailed length of the Suez → Port Said leg (the §6 table
 // counts it as 104.4 nm); the great circle between the two ends is only 83 nm.
 inline constexpr double SUEZ_CANAL_LENGTH_M = 193.30e3;
 // Canal transit 12–16 h in convoy [S]: 14 h, the middle, sets the convoy's average pace.

@@ -1,5 +1,5 @@
 #pragma once
-// A device's primary cell (domain.md §2, §3): one depletion model chosen by the profile (ideal coulomb
+// A device's primary cell (docs/sources.md §2, §3): one depletion model chosen by the profile (ideal coulomb
 // counter, Peukert, KiBaM, Rakhmatov–Vrudhula), self-discharge, temperature derating, and the Li-SOCl2
 // terminal voltage with its cut-off and optional passivation delay.
 //
@@ -93,7 +93,7 @@ class Battery {
 
 // Lifetime of a new cell under a constant mean current at a constant temperature (the projection: a
 // window's mean current extrapolated with the chosen model). Ideal model: t = C·f / (I + sd·C / year)
-// (domain.md §9's sanity check: 17 Ah, f = 0.8, 1 %/yr, 3.9 mAh/day → ≈ 8.5 years).
+// (docs/sources.md §9's sanity check: 17 Ah, f = 0.8, 1 %/yr, 3.9 mAh/day → ≈ 8.5 years).
 double projected_lifetime_s(const BatteryParams& params, double mean_current_a,
                             double temperature_c = RATING_TEMPERATURE_C);
 

@@ -19,7 +19,7 @@ const std::vector<LandingStation>& landing_stations() {
 }
 
 const std::vector<CableSystem>& cable_catalogue() {
-  // domain.md §5 "Cables"; every figure below is quoted there with its sources.
+  // docs/sources.md §5 "Cables"; every figure below is quoted there with its sources.
   static const std::vector<CableSystem> cables{
       {"SEA-ME-WE 5",
        20'000e3,
@@ -49,7 +49,7 @@ const std::vector<CableSystem>& cable_catalogue() {
        {{"Singapore", "Karachi", 6'500e3}, {"Karachi", "Egypt", 5'800e3}},
        0.0,
        "geo.tv; cajnewsafrica.com 2021-10-21 (15,000 km Pakistan ↔ France + 6,500 km Pakistan ↔ Singapore)"},
-      // IMEWE's Karachi landing is not in domain.md (the system's "Middle East" leg) [A].
+      // IMEWE's Karachi landing is not in the sources (docs/sources.md §5) (the system's "Middle East" leg) [A].
       {"IMEWE",
        13'000e3,
        {"Mumbai", "Karachi", "Egypt", "Catania", "Marseille"},

@@ -1,7 +1,7 @@
 #pragma once
-// Undersea cable systems between Asia and Marseille (domain.md §5 [S]) and the fibre latency of a span.
+// Undersea cable systems between Asia and Marseille (docs/sources.md §5 [S]) and the fibre latency of a span.
 // A system's published length is the whole system with its branches, so a path along it is an upper
-// bound on the fibre a packet crosses (domain.md §8.2). Per-segment lengths between landings are rarely
+// bound on the fibre a packet crosses (docs/sources.md §8). Per-segment lengths between landings are rarely
 // published; where they are not, cable_segments() shares the remaining length out in proportion to the
 // great circles between consecutive landings [A] — the total stays the published length.
 #include <string>
@@ -12,7 +12,7 @@
 namespace fleet::models {
 
 // One-way propagation in silica fibre at 1550 nm: 4.897 µs/km (204,190 km/s, 67.1 % of c) [S],
-// rounded to 4.9 µs/km as in domain.md §5 and §8.2.
+// rounded to 4.9 µs/km as in docs/sources.md §5 and §8.
 inline constexpr double FIBRE_DELAY_S_PER_M = 4.9e-9;
 
 // One-way latency of a fibre span: length × delay per metre + equipment (transponders, regenerators,
@@ -38,7 +38,7 @@ struct CableSystem {
   double length_m;                    // published system length [S]
   std::vector<std::string> landings;  // in order along the trunk, first and last are the published ends
   std::vector<PublishedSegment> published_segments;
-  double design_capacity_bps;  // 0 where domain.md has no figure
+  double design_capacity_bps;  // 0 where no figure was found (docs/sources.md §5)
   std::string source;          // where the figures come from
 };
 

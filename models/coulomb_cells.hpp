@@ -1,5 +1,5 @@
 #pragma once
-// The two battery models whose depletion is a running sum (domain.md §3): the ideal coulomb counter and
+// The two battery models whose depletion is a running sum (docs/sources.md §3): the ideal coulomb counter and
 // Peukert's law. Both are linear in time at constant current, so their lifetime has a closed form; the
 // Battery uses spend_rate_a() for it.
 //
@@ -17,16 +17,16 @@ struct IdealModel {
   bool operator==(const IdealModel&) const = default;
 };
 
-// Peukert's law, t = H·(C/(I·H))^k (domain.md §2 "Li-SOCl2 primary cells"), with the rated current
+// Peukert's law, t = H·(C/(I·H))^k (docs/sources.md §2 "Li-SOCl2 primary cells"), with the rated current
 // I_ref = C/H as the reference at which t·I = C. Per interval the cell spends I·dt·(I/I_ref)^(k−1), which
 // at constant I empties capacity C at exactly t = H·(C/(I·H))^k.
 // Below I_ref the factor is 1, not (I/I_ref)^(k−1) < 1: the rating is already a low-rate figure, and the
 // law extrapolated to µA sleep currents would promise charge the cell does not hold.
 struct PeukertModel {
-  // k, dimensionless, valid range [1, 2]. [U] No sourced value for Li-SOCl2 (domain.md §10): the profile
+  // k, dimensionless, valid range [1, 2]. [U] No sourced value for Li-SOCl2 (docs/sources.md §10): the profile
   // must give one; the default 1 is the ideal cell.
   double exponent = 1.0;
-  // I_ref in A, > 0. [S] 5 mA for the LS33600 (17 Ah @ 5 mA, domain.md §2).
+  // I_ref in A, > 0. [S] 5 mA for the LS33600 (17 Ah @ 5 mA, docs/sources.md §2).
   double reference_current_a = 5e-3;
   bool operator==(const PeukertModel&) const = default;
 };

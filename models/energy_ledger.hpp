@@ -1,5 +1,5 @@
 #pragma once
-// Per-component charge accounting over piecewise-constant currents (ARCHITECTURE.md §5 "Energy"; the
+// Per-component charge accounting over piecewise-constant currents (docs/architecture.md §5 "Energy"; the
 // ns-3 pattern of an energy model listening to radio state changes). The board calls set_current() from
 // Hal::set_power_state; each call costs O(components) and nothing happens between calls, so a device that
 // sleeps for six hours costs one update, not 21,600.

@@ -1,6 +1,6 @@
 #pragma once
 // Positions on the Earth: great-circle distance on a spherical Earth and a local flat frame for the
-// short distances inside a port or around a gateway (ARCHITECTURE.md §5 "Mobility").
+// short distances inside a port or around a gateway (docs/architecture.md §5 "Mobility").
 namespace fleet::models {
 
 // IUGG mean Earth radius R1 = (2a + b)/3 of WGS 84, in metres.
@@ -12,7 +12,7 @@ struct LatLon {
 };
 
 // Haversine great-circle distance on the sphere of mean radius. Against the WGS 84 ellipsoid the sphere
-// errs by at most about 0.5 % (the flattening); domain.md §8.2 quotes its great circles on this sphere.
+// errs by at most about 0.5 % (the flattening); docs/sources.md §8 quotes its great circles on this sphere.
 double great_circle_distance_m(LatLon a, LatLon b);
 
 struct LocalPoint {

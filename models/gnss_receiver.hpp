@@ -4,7 +4,7 @@
 //   hot   while the ephemeris of its last fix is valid (it needs only to re-acquire),
 //   warm  while the almanac is valid (it knows roughly where to look, must download ephemeris),
 //   cold  otherwise, or before its first fix (a full sky search).
-// Figures: u-blox NEO-M8 TTFF cold 26 s, hot 1 s (domain.md section 2); the validity spans are
+// Figures: u-blox NEO-M8 TTFF cold 26 s, hot 1 s (docs/sources.md section 2); the validity spans are
 // assumptions kept in the device profile (GPS ephemerides are broadcast for 4 h fits).
 namespace fleet::models {
 

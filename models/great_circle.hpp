@@ -1,5 +1,5 @@
 #pragma once
-// Great circles with unit 3-vectors (ARCHITECTURE.md §5 "Mobility": Eigen 3-vectors for the sphere).
+// Great circles with unit 3-vectors (docs/architecture.md §5 "Mobility": Eigen 3-vectors for the sphere).
 // A point on the sphere is the unit vector from the Earth's centre (x towards 0°N 0°E, z towards the
 // north pole). Interpolating between two such vectors with slerp walks the great circle between them at a
 // constant speed, which latitude/longitude interpolation does not (it bends towards the poles and breaks

@@ -1,13 +1,13 @@
 #pragma once
 // Kinetic battery model (Manwell & McGowan 1993, in the notation of Jongerden & Haverkort 2009;
-// domain.md §3). Two wells: y1 available charge (height h1 = y1/c), y2 bound charge (h2 = y2/(1−c)),
+// docs/sources.md §3). Two wells: y1 available charge (height h1 = y1/c), y2 bound charge (h2 = y2/(1−c)),
 //   dy1/dt = −I + k·(h2 − h1),   dy2/dt = −k·(h2 − h1),
 // full at y1 = c·C, y2 = (1−c)·C, empty when y1 = 0.
 //
 // The state is kept as the charge *missing* from each well, d = y_full − y. The full state is an
 // equilibrium of the unloaded system, so d obeys the same linear ODE started at zero, and the cell needs
 // no capacity to advance: spent_c = d1/c = C − h1, empty when it reaches C. Over a constant-current
-// interval of length t the closed form of domain.md §3 is, with k' = k/(c(1−c)) and e = exp(−k't),
+// interval of length t the closed form of docs/sources.md §3 is, with k' = k/(c(1−c)) and e = exp(−k't),
 //   d(t) = A·d(0) + I·w,
 //   A = [[e + c(1−e), c(1−e)], [(1−c)(1−e), e + (1−c)(1−e)]],
 //   w = [(1−e)/k' + c·(k't − 1 + e)/k',  (1−c)·(k't − 1 + e)/k'],
@@ -24,7 +24,7 @@ struct KibamModel {
   // c, dimensionless, valid range (0, 1). [S] 0.625, the value used in Newton1026/BatteryProject
   // (Octave/kibam.m, "as described in Jongerden & Haverkort"); not fitted to any Li-SOCl2 cell.
   double available_fraction = 0.625;
-  // k in 1/s, > 0. [S] 4.5e-5 ("original value" there; domain.md §9 `k_per_s`); not cell-specific.
+  // k in 1/s, > 0. [S] 4.5e-5 ("original value" there; docs/sources.md §9 `k_per_s`); not cell-specific.
   double rate_constant_per_s = 4.5e-5;
   bool operator==(const KibamModel&) const = default;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // Bounded-memory, deterministic histogram for latency and age percentiles over tens of millions of
-// samples (summary.json: latency p50/p95/p99 per path, ARCHITECTURE.md §6).
+// samples (summary.json: latency p50/p95/p99 per path, docs/architecture.md §6).
 //
 // Buckets grow geometrically by γ = (1 + α)/(1 − α) and each reports the value 2·hi/(γ + 1), which is
 // within a relative α of every value in (hi/γ, hi] (the DDSketch construction, Masson, Rim & Lee,

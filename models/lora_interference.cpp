@@ -8,7 +8,7 @@
 namespace fleet::models {
 namespace {
 
-// domain.md §4, rows = wanted SF7..SF12, columns = interferer SF7..SF12 (dB).
+// docs/sources.md §4, rows = wanted SF7..SF12, columns = interferer SF7..SF12 (dB).
 constexpr double GOURSAUD_ISOLATION_DB[SPREADING_FACTOR_COUNT][SPREADING_FACTOR_COUNT] = {
     {6, -16, -18, -19, -19, -20},   {-24, 6, -20, -22, -22, -22},   {-27, -27, 6, -23, -25, -25},
     {-30, -30, -30, 6, -26, -28},   {-33, -33, -33, -33, 6, -29},   {-36, -36, -36, -36, -36, 6},

@@ -1,6 +1,6 @@
 #pragma once
 // Whether a LoRa frame survives the frames that overlap it at one receiver: the Goursaud–Gorce
-// co-channel isolation matrix applied as ns-3's LoraInterferenceHelper does (domain.md §4).
+// co-channel isolation matrix applied as ns-3's LoraInterferenceHelper does (docs/sources.md §4).
 //
 //   For each interferer SF s:  E_s = Σ P_i[mW] · overlap_i[s]   over the interferers at SF s
 //                              SIR_s = 10·log10(P_wanted · T_wanted / E_s)
@@ -19,7 +19,7 @@ namespace fleet::models {
 
 inline constexpr std::size_t SPREADING_FACTOR_COUNT = MAX_SPREADING_FACTOR - MIN_SPREADING_FACTOR + 1;
 
-// Goursaud & Gorce 2015 as tabulated in ns-3 lora-interference-helper.cc (domain.md §4), dB; the
+// Goursaud & Gorce 2015 as tabulated in ns-3 lora-interference-helper.cc (docs/sources.md §4), dB; the
 // minimum SIR a wanted frame at `wanted_sf` needs against the energy of interferers at `interferer_sf`.
 // The diagonal is 6 dB (SAME_SF_CAPTURE_DB). sf outside 7..12 throws std::invalid_argument.
 double goursaud_isolation_db(int wanted_sf, int interferer_sf);
@@ -27,7 +27,7 @@ double goursaud_isolation_db(int wanted_sf, int interferer_sf);
 // How other spreading factors are treated.
 enum class InterSfModel : std::uint8_t {
   GOURSAUD,    // the isolation matrix above (ns-3's default)
-  ORTHOGONAL,  // other SFs never interfere (LoRaSim, Bor et al. 2016, domain.md §11)
+  ORTHOGONAL,  // other SFs never interfere (LoRaSim, Bor et al. 2016, docs/sources.md §11)
 };
 
 struct InterferenceRule {

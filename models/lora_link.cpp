@@ -8,12 +8,12 @@
 namespace fleet::models {
 namespace {
 
-// domain.md §4 [S], index sf − 7.
+// docs/sources.md §4 [S], index sf − 7.
 constexpr std::array<double, 6> GATEWAY_SENSITIVITY_125K_DBM = {-130.0, -132.5, -135.0,
                                                                 -137.5, -140.0, -142.5};
 constexpr std::array<double, 6> DEVICE_SENSITIVITY_125K_DBM = {-124.0, -127.0, -130.0,
                                                                -133.0, -135.0, -137.0};
-// domain.md §4 [S], index sf − 6.
+// docs/sources.md §4 [S], index sf − 6.
 constexpr std::array<double, 7> SNR_FLOOR_125K_DB = {-5.0, -7.5, -10.0, -12.5, -15.0, -17.5, -20.0};
 
 constexpr double THERMAL_NOISE_DBM_PER_HZ = -174.0;

@@ -1,5 +1,5 @@
 #pragma once
-// Large-scale path loss (ARCHITECTURE.md §5 "Radio access"). Shadowing is not in here: it is a per-link
+// Large-scale path loss (docs/architecture.md §5 "Radio access"). Shadowing is not in here: it is a per-link
 // constant the caller adds, σ·hashed_normal(derive_stream_seed(seed, link, SHADOWING)) (random_stream.hpp),
 // so the same (device, gateway) pair always sees the same shadowing.
 namespace fleet::models {

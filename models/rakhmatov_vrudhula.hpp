@@ -1,5 +1,5 @@
 #pragma once
-// Rakhmatov–Vrudhula diffusion model (domain.md §3; as in ns-3 src/energy/model/rv-battery-model.cc):
+// Rakhmatov–Vrudhula diffusion model (docs/sources.md §3; as in ns-3 src/energy/model/rv-battery-model.cc):
 //   σ(t) = Σ_k I_k·[(s_k − s_{k−1}) + 2·Σ_{m=1..M} (e^{−β²m²(t−s_k)} − e^{−β²m²(t−s_{k−1})}) / (β²m²)],
 // the cell is empty when σ(t) ≥ α (α is the capacity: the Battery's usable capacity in coulombs).
 //
@@ -20,14 +20,14 @@
 
 namespace fleet::models {
 
-// Number of series terms M kept per cell. [S] ns-3 uses 10, "value used in paper" (domain.md §3). The
+// Number of series terms M kept per cell. [S] ns-3 uses 10, "value used in paper" (docs/sources.md §3). The
 // m-th mode relaxes as e^{−β²m²t}: with the Itsy β, mode 10 is gone in 2.5 s (e^{−100·β²·t} < 1e-3), so
 // more terms change σ only during the first seconds after a load change.
 inline constexpr int RV_MAX_TERMS = 10;
 
 struct RvModel {
   // β in s^(−1/2), > 0. [S] ns-3's default (Itsy pocket computer's Li-ion cell) is 0.637 min^(−1/2)
-  // = 0.637/√60 s^(−1/2); it is not a Li-SOCl2 figure (domain.md §9).
+  // = 0.637/√60 s^(−1/2); it is not a Li-SOCl2 figure (docs/sources.md §9).
   double beta_per_sqrt_s = 0.637 / 7.745966692414834;  // √60 = 7.7459666924148338
   // M, 1..RV_MAX_TERMS. [S] 10 (ns-3, "value used in paper").
   int terms = RV_MAX_TERMS;

@@ -1,7 +1,7 @@
 #pragma once
 // Deterministic random streams. Every draw in a run comes from a stream whose seed is derived from
 // (run seed, entity id, purpose), so a device's draws never depend on how many other devices exist or in
-// which order they were created (the OpenMC idea, ARCHITECTURE.md §5 "Randomness").
+// which order they were created (the OpenMC idea, docs/architecture.md §5 "Randomness").
 //
 // Portability: no std:: distributions (their algorithms are unspecified, so libstdc++ and libc++ give
 // different numbers). Integer and uniform outputs are bit-for-bit identical on every platform; normal and

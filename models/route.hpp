@@ -8,7 +8,7 @@
 // models/ship_schedule ShipSchedule: Route + speed + port calls → time at every waypoint, ship state.
 // models/itinerary     ContainerItinerary: truck → yard → voyage legs (transshipment) → yard → truck,
 //                      dwell times drawn from a RandomStream; phase and position at any time.
-// models/asia_med_route The Asia–Med loop of domain.md §6 (waypoints, port calls, canal speed).
+// models/asia_med_route The Asia–Med loop of docs/sources.md §6 (waypoints, port calls, canal speed).
 // models/ship_slot     Container slot on board → extra attenuation to the ship hub.
 // models/cable_catalogue  SEA-ME-WE 5/6, AAE-1, PEACE, IMEWE: landings, lengths, fibre latency.
 // models/satellite_link   GEO/LEO figures, bent-pipe delay, price per MB.
@@ -53,7 +53,7 @@ struct Waypoint {
 
 // A leg whose sailed distance is not its great circle: a canal with its approach channels, a coastal
 // passage. The ship still draws the great circle on the map, but moves along it at the sailed pace, so
-// times and distances match the real passage (domain.md §6 counts Suez as the canal's 104.4 nm where the
+// times and distances match the real passage (docs/sources.md §6 counts Suez as the canal's 104.4 nm where the
 // great circle Port Tewfik–Port Said is 83 nm).
 struct LegDistanceOverride {
   std::size_t leg;  // leg i joins waypoint i to waypoint i + 1

@@ -1,5 +1,5 @@
 #pragma once
-// Satellite backhaul from a ship's hub: round trip, bandwidth share and price per MB (domain.md §5,
+// Satellite backhaul from a ship's hub: round trip, bandwidth share and price per MB (docs/sources.md §5,
 // §9 link_models), plus the bent-pipe geometry that sets the floor of the GEO figure.
 #include <cstdint>
 
@@ -7,7 +7,7 @@ namespace fleet::models {
 
 enum class Orbit { GEO, LEO };
 
-// Altitude of the geostationary orbit above the equator: 35,786 km [S] (domain.md §5).
+// Altitude of the geostationary orbit above the equator: 35,786 km [S] (docs/sources.md §5).
 inline constexpr double GEO_ALTITUDE_M = 35'786e3;
 
 struct SatelliteLinkParams {
@@ -34,7 +34,7 @@ double slant_range_m(double altitude_m, double elevation_rad);
 
 // Ground → satellite → ground propagation in vacuum (transparent transponder, no processing), both
 // ends seeing the satellite at the same elevation. At the zenith for GEO: 2 × 35,786 km / c = 238.7 ms
-// (domain.md §8.2).
+// (docs/sources.md §8).
 double bent_pipe_one_way_s(double altitude_m, double elevation_rad);
 
 // Price of a transfer billed per MB (10^6 bytes [A]: airtime tariffs do not say which MB they mean;

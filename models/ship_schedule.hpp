@@ -29,7 +29,7 @@ struct SpeedOverride {
 
 struct VoyagePlan {
   std::string ship_name;
-  double speed_m_per_s = 16.3 * KNOT_M_PER_S;  // domain.md §6/§9: Far East–Europe average > 16.3 kn [S]
+  double speed_m_per_s = 16.3 * KNOT_M_PER_S;  // docs/sources.md §6/§9: Far East–Europe average > 16.3 kn [S]
   double start_s = 0;  // arrival at the route's first waypoint (the first port call starts then)
   std::vector<PortCall> port_calls;  // strictly increasing waypoint indices
   std::vector<SpeedOverride> speed_overrides;

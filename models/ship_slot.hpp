@@ -27,7 +27,7 @@ struct ShipSlot {
   Deck deck = Deck::ABOVE;
 };
 
-// Stowage grid of the ship. Defaults: a 13,100 TEU class ship (domain.md §6 Drewry's example; 398 m and
+// Stowage grid of the ship. Defaults: a 13,100 TEU class ship (docs/sources.md §6 Drewry's example; 398 m and
 // 22 tiers in all for CMA CGM Bougainville [S]); the split of rows and tiers is an assumption [A].
 struct StowageGrid {
   int bays = 24;  // 40-ft bays

@@ -212,7 +212,7 @@ def write_readme(base, cut, phases_base, phases_cut):
         "```",
         "",
         "Scenarios `scenarios/asia-med.yaml` and `scenarios/asia-med-cable-cut.yaml` (identical but for one",
-        "fault, which the script checks). Twelve ships on the loop of domain.md §6 (16.3 kn, Suez at convoy",
+        "fault, which the script checks). Twelve ships on the loop of docs/sources.md §6 (16.3 kn, Suez at convoy",
         "pace, calls at Shanghai 34 h, Singapore and Fos 43 h), two sailings a week, the first three weeks",
         "out of Shanghai when the run starts. Each container draws its boarding port (Shanghai or Singapore),",
         "its ship, its slot on board and its yard dwells; it reports over LoRa to the yard's gateways or the",

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 SCENARIO = "scenarios/singapore-cable-cut.yaml"
 RUN = Path("results/runs/singapore-cable-cut")
 DAY_S = 86400.0
-US_PER_KM = 4.9e-6  # domain.md section 5 [S]
+US_PER_KM = 4.9e-6  # docs/sources.md section 5 [S]
 
 # The scenario's fault windows (s), as written in the YAML; the script checks them against the run's
 # resolved scenario so the table cannot drift from the run.
@@ -154,7 +154,7 @@ def write_readme(summary, paths, links, periods, gateways):
         "Scenario `scenarios/singapore-cable-cut.yaml`: 2,000 dry containers in a Singapore yard report hourly",
         "over LoRaWAN to four gateways; each gateway's copies cross the port LAN (2 ms), 25 km to the Tuas",
         "landing station (+0.5 ms), SEA-ME-WE 6 (19,200 km, +1 ms) or SEA-ME-WE 5 (20,000 km, +1 ms) to",
-        "Marseille, and 8 km of metro (+0.2 ms) to the data centre; fibre at 4.9 µs/km (domain.md §5, §8.2).",
+        "Marseille, and 8 km of metro (+0.2 ms) to the data centre; fibre at 4.9 µs/km (docs/sources.md §5, §8).",
         "SEA-ME-WE 6 is cut from day 3 to day 5; SEA-ME-WE 5 from hour 84 to hour 90, so for six hours there",
         "is no route and the gateways buffer (10,000 copies each); gateway `sin-gw-northwest` is out of",
         "service from hour 24 to hour 36.",

@@ -1,5 +1,5 @@
 """LoRaSim's single-gateway collision rules (Bor et al., MSWiM 2016; LoRaSim 0.2.1 loraDir.py), written
-from their description in shared/reference/domain.md section 11, to put fleetsim's energy-based capture
+from their description in docs/sources.md section 11, to put fleetsim's energy-based capture
 next to the peer's own rules on the same set-up. Single SF (experiments 0, 1, 4), one gateway.
 
 - Nodes uniform in a disc of 98.95 m around the gateway, 14 dBm, loss 127.41 + 20.8·log10(d/40) dB.

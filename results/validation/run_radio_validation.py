@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 SCRATCH = Path("results/runs/validation")
 SEED = 1
 
-# Time on air of 20-byte frames, domain.md section 11 (Semtech formula, 8-symbol preamble, explicit
+# Time on air of 20-byte frames, docs/sources.md section 11 (Semtech formula, 8-symbol preamble, explicit
 # header, CRC, LDRO at SF11/12 on 125 kHz) [S].
 TOA_SF7_CR45_20B_S = 0.056576
 TOA_SF12_CR48_20B_S = 1.712128

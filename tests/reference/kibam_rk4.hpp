@@ -1,5 +1,5 @@
 #pragma once
-// A reference for the KiBaM closed form: the two ODEs of domain.md §3 integrated with classical RK4 in
+// A reference for the KiBaM closed form: the two ODEs of docs/sources.md §3 integrated with classical RK4 in
 // the wells' own variables (y1, y2), written independently of models/kibam.cpp.
 #include <array>
 #include <cmath>

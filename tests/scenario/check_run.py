@@ -156,7 +156,7 @@ def idle_latency_is_physics():
 def every_path_latency_is_physics():
     # The Singapore cable-cut network with one device at SF7: every path its copies took (SEA-ME-WE 6,
     # then SEA-ME-WE 5 while 6 is cut, from each gateway) has the idle latency of its physics, written
-    # here from the scenario's figures: fibre km x 4.9 us/km (domain.md section 5) + equipment.
+    # here from the scenario's figures: fibre km x 4.9 us/km (docs/sources.md section 5) + equipment.
     out = run("paths", "--set", "fleet.containers=1", "--set", "radio.spreading_factor=7",
               "--set", "radio.path_loss.shadowing_sigma=0dB", scenario=CABLE_CUT)
     us_per_km = 4.9e-6
@@ -435,7 +435,7 @@ def voyage_same_seed_same_bytes():
 
 def voyage_paths_are_physics():
     # Every path of the Asia-Med network, idle latency from the scenario's figures: fibre km x 4.9 us/km
-    # (domain.md section 5) + equipment; the satellite hop half the GEO round trip; LTE-M its latency.
+    # (docs/sources.md section 5) + equipment; the satellite hop half the GEO round trip; LTE-M its latency.
     us_per_km = 4.9e-6
     hop = {
         "sha-hkg": 1300 * us_per_km + 0.001, "hkg-sin": 2900 * us_per_km + 0.001,

@@ -22,7 +22,7 @@ namespace {
 using namespace fleet;
 using reference::Wells;
 
-// KiBaM test cell: an LS33600's usable 80 % with the domain.md §3 defaults c = 0.625, k = 4.5e-5 /s.
+// KiBaM test cell: an LS33600's usable 80 % with the docs/sources.md §3 defaults c = 0.625, k = 4.5e-5 /s.
 const models::KibamModel KIBAM{};
 const reference::KibamOde ODE{KIBAM.available_fraction, KIBAM.rate_constant_per_s};
 constexpr double KIBAM_CAPACITY_C = 17'000 * models::COULOMBS_PER_MAH * 0.8;

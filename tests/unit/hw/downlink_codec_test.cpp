@@ -23,7 +23,7 @@ DownlinkResult apply(const std::vector<std::uint8_t>& frame, FirmwareConfig& con
 }  // namespace
 
 TEST_CASE("downlink bytes are laid out as documented", "[downlink_codec]") {
-  // report_interval = 21,600 s (6 h, domain.md section 9) and temperature_min = -25.00 C.
+  // report_interval = 21,600 s (6 h, docs/sources.md section 9) and temperature_min = -25.00 C.
   const auto frame = encode({{1, 21'600}, {15, static_cast<std::uint16_t>(-2500)}});
   const std::vector<std::uint8_t> expected = {1, 1, 2, 1, 0x60, 0x54, 0x00, 0x00, 15, 0x3C, 0xF6};
   CHECK(frame == expected);

@@ -5,7 +5,7 @@
 using namespace fleet::hw;
 
 TEST_CASE("off-time is ToA/dc - ToA", "[duty_cycle]") {
-  CHECK(duty_cycle_off_time_us(1'155'000, 10) == 114'345'000);  // domain.md §4: 1 % and 1155 ms -> 114.3 s
+  CHECK(duty_cycle_off_time_us(1'155'000, 10) == 114'345'000);  // docs/sources.md §4: 1 % and 1155 ms -> 114.3 s
   CHECK(duty_cycle_off_time_us(100'000, 1) == 99'900'000);      // 0.1 %
   CHECK(duty_cycle_off_time_us(100'000, 100) == 900'000);       // 10 %
   CHECK(duty_cycle_off_time_us(100'000, 1000) == 0);

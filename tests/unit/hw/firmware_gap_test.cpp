@@ -1,4 +1,4 @@
-// Store and forward across a 20-day coverage gap (a Asia–Europe leg without coverage, domain.md
+// Store and forward across a 20-day coverage gap (a Asia–Europe leg without coverage, docs/sources.md
 // section 1: "the modem buffers data and uploads its history near land"): what is kept, what is
 // counted, and how the backlog leaves when coverage returns.
 #include <algorithm>

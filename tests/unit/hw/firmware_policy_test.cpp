@@ -101,7 +101,7 @@ TEST_CASE("place-aware reporting: hub heard at sea, fix in the port fence, and b
   config.report_jitter_us = 0;
   config.geofence_count = 1;
   config.geofences[0] = {GeofenceShape::CIRCLE, 434'000'000, 48'800'000, 0, 0, 2000};  // Fos-sur-Mer
-  config.gnss_interval_us = 8 * HOUR_US;  // domain.md section 9
+  config.gnss_interval_us = 8 * HOUR_US;  // docs/sources.md section 9
   config.place_memory_us = HOUR_US;
   Device device(config, 30);
   device.hal.gnss_fix = GnssResult{true, 300'000'000, 1'220'000'000};  // off Shanghai: no fence

@@ -1,4 +1,4 @@
-// LoRa time on air against the reference vectors of shared/reference/domain.md §8.1: the 15 rows of
+// LoRa time on air against the reference vectors of docs/sources.md §8: the 15 rows of
 // ns-3's TimeOnAirTest (exact values, to the microsecond) and the two corroborating C# vectors.
 #include "hw/lora_airtime.hpp"
 

@@ -10,7 +10,7 @@ namespace {
 
 constexpr TimeUs MINUTE_US = 60 * US_PER_S;
 
-// Fos-sur-Mer (domain.md section 9 route: 43.40 N, 4.88 E), a 1 km circle.
+// Fos-sur-Mer (docs/sources.md section 9 route: 43.40 N, 4.88 E), a 1 km circle.
 constexpr Geofence FOS{GeofenceShape::CIRCLE, 434'000'000, 48'800'000, 0, 0, 1000};
 
 }  // namespace

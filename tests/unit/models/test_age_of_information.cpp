@@ -1,4 +1,4 @@
-// Age of information against the closed forms of domain.md §7: periodic updates, and the M/M/1 FCFS
+// Age of information against the closed forms of docs/sources.md §7: periodic updates, and the M/M/1 FCFS
 // queue simulated with RandomStream.
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,7 @@ using fleet::models::derive_stream_seed;
 using fleet::models::RandomStream;
 
 namespace {
-// Kaul, Yates & Gruteser 2012, domain.md §7 [S]: μ·Δ̄ = 1 + 1/ρ + ρ²/(1 − ρ).
+// Kaul, Yates & Gruteser 2012, docs/sources.md §7 [S]: μ·Δ̄ = 1 + 1/ρ + ρ²/(1 − ρ).
 double mm1_fcfs_age(double rho) {
   return 1.0 + 1.0 / rho + rho * rho / (1.0 - rho);
 }

@@ -1,4 +1,4 @@
-// Ideal battery: closed forms derived by hand, domain.md §9's lifetime sanity check, depletion.
+// Ideal battery: closed forms derived by hand, docs/sources.md §9's lifetime sanity check, depletion.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -12,7 +12,7 @@ using namespace fleet::models;
 
 namespace {
 constexpr double MAH = COULOMBS_PER_MAH;
-const BatteryParams LS33600{17'000 * MAH};  // 17 Ah, 3.6 V, 80 % usable, 1 %/yr (domain.md §2, §9)
+const BatteryParams LS33600{17'000 * MAH};  // 17 Ah, 3.6 V, 80 % usable, 1 %/yr (docs/sources.md §2, §9)
 }  // namespace
 
 TEST_CASE("projected lifetime: 17 Ah, 80 %, 1 %/yr, 50 µA", "[battery]") {

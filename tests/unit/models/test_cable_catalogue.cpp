@@ -1,4 +1,4 @@
-// Cable systems: fibre latencies against domain.md §8.2, segment lengths that add up to the published
+// Cable systems: fibre latencies against docs/sources.md §8, segment lengths that add up to the published
 // system length and never undercut the great circle.
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,7 @@ using namespace fleet::models;
 
 TEST_CASE("fibre latency reproduces domain.md §8.2 one-way figures", "[cable]") {
   CHECK(fibre_latency_s(1'000e3) * 1e3 == Approx(4.9).margin(0.05));
-  // §8.2 rows: system → one-way ms at 4.9 µs/km, full published length.
+  // §8 rows: system → one-way ms at 4.9 µs/km, full published length.
   const struct {
     const char* cable;
     double one_way_ms;
@@ -19,7 +19,7 @@ TEST_CASE("fibre latency reproduces domain.md §8.2 one-way figures", "[cable]")
     INFO(row.cable);
     CHECK(fibre_latency_s(cable_by_name(row.cable).length_m) * 1e3 == Approx(row.one_way_ms).margin(0.05));
   }
-  // §8.2 "PEACE Pakistan–France 15,000 km, 73.5 ms": the Karachi → Marseille part of the trunk.
+  // §8 "PEACE Pakistan–France 15,000 km, 73.5 ms": the Karachi → Marseille part of the trunk.
   double karachi_to_marseille_m = 0;
   bool past_karachi = false;
   for (const CableSegment& segment : cable_segments(cable_by_name("PEACE"))) {

@@ -1,4 +1,4 @@
-// Li-SOCl2 terminal voltage (domain.md §2): plateau, cut-off, passivation dip and recovery; temperature
+// Li-SOCl2 terminal voltage (docs/sources.md §2): plateau, cut-off, passivation dip and recovery; temperature
 // derating and operating range.
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@
 using namespace fleet::models;
 
 namespace {
-const BatteryParams LS33600{};  // the defaults are the LS33600 profile of domain.md §9
+const BatteryParams LS33600{};  // the defaults are the LS33600 profile of docs/sources.md §9
 constexpr double RATED_CURRENT_A = 5e-3;  // 17 Ah @ 5 mA [S]
 }  // namespace
 
@@ -37,7 +37,7 @@ TEST_CASE("Li-SOCl2 voltage holds its plateau at the rated current, then reaches
     CHECK(battery.can_deliver(RATED_CURRENT_A));
     battery.draw(RATED_CURRENT_A, step_s);
   }
-  // Past the knee a 400 mA pulse (the rated maximum, domain.md §2) fails before the cell is empty.
+  // Past the knee a 400 mA pulse (the rated maximum, docs/sources.md §2) fails before the cell is empty.
   bool pulse_failed_first = false;
   while (!battery.depleted()) {
     if (!battery.can_deliver(0.4) && battery.can_deliver(RATED_CURRENT_A)) pulse_failed_first = true;

@@ -1,4 +1,4 @@
-// EnergyLedger: exact interval accounting, and the domain.md §9 energy sanity check run through it.
+// EnergyLedger: exact interval accounting, and the docs/sources.md §9 energy sanity check run through it.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -39,7 +39,7 @@ TEST_CASE("set_current closes the interval with the total current that held", "[
 
 TEST_CASE("add_charge books discrete events to a component", "[ledger]") {
   EnergyLedger ledger(0, 5);
-  ledger.add_charge(MCU, 0.5e-6);  // one STM32L031 wake-up (domain.md §2)
+  ledger.add_charge(MCU, 0.5e-6);  // one STM32L031 wake-up (docs/sources.md §2)
   ledger.add_charge(MODEM, 105e-3 / 3.6);
   CHECK(ledger.component_charge_c(MCU) == 0.5e-6);
   CHECK(ledger.total_charge_c() == Approx(0.5e-6 + 105e-3 / 3.6));
@@ -73,7 +73,7 @@ TEST_CASE("misuse is rejected", "[ledger]") {
 
 TEST_CASE("a day of the domain.md §9 profile costs 3.9 mAh and the battery sees the same charge",
           "[ledger]") {
-  // domain.md §9 [C]: 2 µA sleep, 5 s GNSS at 25 mA, SF9 24 B at 45 mA, 2 s RX at 5 mA, 96 reports/day
+  // docs/sources.md §9 [C]: 2 µA sleep, 5 s GNSS at 25 mA, SF9 24 B at 45 mA, 2 s RX at 5 mA, 96 reports/day
   // → about 3.9 mAh/day. SF9/125 kHz/CR4/5/24 B/explicit/CRC: 50.25 symbols of 4.096 ms = 205.824 ms
   // (the §4 time-on-air formula).
   constexpr std::uint64_t TOA_US = 205'824;

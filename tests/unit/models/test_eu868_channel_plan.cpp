@@ -1,4 +1,4 @@
-// The EU868 sub-bands of domain.md §4 (ETSI EN 300 220 as configured in ns-3) and where channels fall.
+// The EU868 sub-bands of docs/sources.md §4 (ETSI EN 300 220 as configured in ns-3) and where channels fall.
 #include <catch2/catch.hpp>
 
 #include "models/eu868_channel_plan.hpp"

@@ -1,4 +1,4 @@
-// Great circles against domain.md §8.2, and the error bound of the local tangent plane.
+// Great circles against docs/sources.md §8, and the error bound of the local tangent plane.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -14,7 +14,7 @@ using fleet::models::LocalTangentPlane;
 
 namespace {
 // City-centre coordinates (decimal degrees, as on the cities' Wikipedia pages); they reproduce the
-// §8.2 great circles to better than 0.01 %.
+// §8 great circles to better than 0.01 %.
 constexpr LatLon MARSEILLE{43.2965, 5.3698};
 constexpr LatLon SINGAPORE{1.2903, 103.8519};
 constexpr LatLon MUMBAI{19.0760, 72.8777};

@@ -13,7 +13,7 @@ using fleet::reference::KibamOde;
 using fleet::reference::Wells;
 
 namespace {
-const KibamModel DEFAULTS{};  // c = 0.625, k = 4.5e-5 /s (domain.md §3, §9)
+const KibamModel DEFAULTS{};  // c = 0.625, k = 4.5e-5 /s (docs/sources.md §3, §9)
 const KibamOde ODE{DEFAULTS.available_fraction, DEFAULTS.rate_constant_per_s};
 constexpr double CAPACITY_C = 17'000 * COULOMBS_PER_MAH * 0.8;  // LS33600, 80 % usable
 
@@ -101,7 +101,7 @@ TEST_CASE("KiBaM lifetime: root of the closed form against the RK4 crossing", "[
 
 TEST_CASE("KiBaM recovery: a pulsed load gets more charge out than the same current drawn continuously",
           "[kibam]") {
-  const double pulse_a = 0.4;  // LS33600's rated pulse current (domain.md §2)
+  const double pulse_a = 0.4;  // LS33600's rated pulse current (docs/sources.md §2)
   const double continuous_c = pulse_a * Battery(kibam_cell_params()).time_to_depletion_s(pulse_a);
   Battery pulsed(kibam_cell_params());
   double delivered_c = 0.0;

@@ -1,5 +1,5 @@
 // The reference ADR (models/lora_adr.hpp) against hand-derived cases from the algorithm's definition
-// and the gateway sensitivity table of domain.md section 4 (SF12 −142.5 dBm, SF7 −130 dBm at 125 kHz).
+// and the gateway sensitivity table of docs/sources.md section 4 (SF12 −142.5 dBm, SF7 −130 dBm at 125 kHz).
 #include <catch2/catch.hpp>
 
 #include "models/lora_adr.hpp"

@@ -1,4 +1,4 @@
-// Interference at one receiver against ns-3 lorawan's InterferenceTest vectors (domain.md §4):
+// Interference at one receiver against ns-3 lorawan's InterferenceTest vectors (docs/sources.md §4):
 // SF7 wanted at 14 dBm, interferers over the whole frame unless said otherwise.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// LoRa receiver figures against domain.md §4 and the ns-3 lorawan InterferenceTest vectors.
+// LoRa receiver figures against docs/sources.md §4 and the ns-3 lorawan InterferenceTest vectors.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -33,7 +33,7 @@ TEST_CASE("SNR floors and thermal noise reproduce the device table (LoRa-DV form
   CHECK_THROWS_AS(snr_floor_db(5), std::invalid_argument);
   CHECK(thermal_noise_dbm(125e3, 0.0) == Approx(-174 + 50.9691).margin(1e-4));
   CHECK(thermal_noise_dbm(125e3, 6.0) == Approx(-117.0309).margin(1e-4));
-  // domain.md §4: sensitivity = −174 + 10·log10(BW) + NF(6 dB) + SNR; it lands within 1 dB of SX1272's.
+  // docs/sources.md §4: sensitivity = −174 + 10·log10(BW) + NF(6 dB) + SNR; it lands within 1 dB of SX1272's.
   for (int sf = 7; sf <= 12; ++sf) {
     CHECK(thermal_noise_dbm(125e3, 6.0) + snr_floor_db(sf) ==
           Approx(device_sensitivity_dbm(sf, 125e3)).margin(1.0));

@@ -1,4 +1,4 @@
-// Path loss: closed forms, the LoRaSim parameters of domain.md §11, and the textbook Friis constant.
+// Path loss: closed forms, the LoRaSim parameters of docs/sources.md §11, and the textbook Friis constant.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// Peukert's law against its formula t = H·(C/(I·H))^k (domain.md §2), worked by hand for an LS33600.
+// Peukert's law against its formula t = H·(C/(I·H))^k (docs/sources.md §2), worked by hand for an LS33600.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -1,5 +1,5 @@
 // Rakhmatov–Vrudhula: ns-3's rv-battery-model-test (27 lifetimes, tests/reference/ns3_rv_cases.hpp), and
-// the history-free recursion against the sum over intervals written out as in domain.md §3.
+// the history-free recursion against the sum over intervals written out as in docs/sources.md §3.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -1,5 +1,5 @@
 // Routes: positions along great-circle legs against the independent haversine distance (models/geo),
-// the O(log legs) lookup at and around leg boundaries, and the Asia–Med loop against domain.md §6.
+// the O(log legs) lookup at and around leg boundaries, and the Asia–Med loop against docs/sources.md §6.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -104,7 +104,7 @@ TEST_CASE("bad routes are refused", "[route]") {
 }
 
 TEST_CASE("the Asia-Med loop reproduces domain.md §6 cumulative distances to 1 nm", "[route]") {
-  // domain.md §6, "[C] Waypoints and leg distances", cum. nm (rounded to the mile; the canal leg counts
+  // docs/sources.md §6, "[C] Waypoints and leg distances", cum. nm (rounded to the mile; the canal leg counts
   // its actual 104.4 nm).
   const double table_nm[] = {0,    392,  699,  1432, 2084, 2283, 2701, 3549, 5288,
                              5795, 6311, 6841, 6997, 7101, 7565, 8192, 8357, 8689};

@@ -1,4 +1,4 @@
-// Satellite links: bent-pipe geometry against domain.md §8.2 and closed forms, defaults within the
+// Satellite links: bent-pipe geometry against docs/sources.md §8 and closed forms, defaults within the
 // sourced ranges of §5/§9, billing.
 #include <catch2/catch.hpp>
 

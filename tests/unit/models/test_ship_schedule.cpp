@@ -1,4 +1,4 @@
-// Ship schedules: sea times against domain.md §6, port calls and the canal pace, state at any time.
+// Ship schedules: sea times against docs/sources.md §6, port calls and the canal pace, state at any time.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>

@@ -1,6 +1,6 @@
 // LoRaWAN class A: window timing (LoRaWAN 1.0.x RECEIVE_DELAY1/2, EU868 RX2 869.525 MHz at SF12,
-// domain.md section 4), the windows' listening time (8 symbols, ns-3 m_receiveWindowDurationInSymbols),
-// downlink time on air from the Semtech formula (domain.md section 4), and the gateway's choice of window.
+// docs/sources.md section 4), the windows' listening time (8 symbols, ns-3 m_receiveWindowDurationInSymbols),
+// downlink time on air from the Semtech formula (docs/sources.md section 4), and the gateway's choice of window.
 #include "sim/class_a.hpp"
 
 #include <catch2/catch.hpp>

@@ -17,7 +17,7 @@
 using namespace fleet::sim;
 
 namespace {
-constexpr double US_PER_KM = 4.9;  // domain.md §5 [S]
+constexpr double US_PER_KM = 4.9;  // docs/sources.md §5 [S]
 constexpr std::uint64_t ONE_BYTE = 1;
 
 // The expected one-way latency of a hop, written from the physics, not from the code under test.
@@ -43,7 +43,7 @@ NetworkDescription asia_med_network() {
              {"mrs-dc", K::DATA_CENTRE}, {"ship-hub", K::SHIP_HUB},      {"teleport", K::GROUND_STATION}};
   d.links = {fibre("sin-access", "sin-gw", "sin-router", 12, 1.0),
              fibre("sin-backhaul", "sin-router", "sin-ls", 25, 0.5),
-             fibre("SEA-ME-WE 6", "sin-ls", "mrs-ls", 19'200, 2.0),  // domain.md §5 lengths
+             fibre("SEA-ME-WE 6", "sin-ls", "mrs-ls", 19'200, 2.0),  // docs/sources.md §5 lengths
              fibre("SEA-ME-WE 5", "sin-ls", "mrs-ls", 20'000, 2.0),
              fibre("fos-access", "fos-gw", "fos-router", 3, 1.0),
              fibre("fos-backhaul", "fos-router", "mrs-ls", 50, 0.5),
@@ -54,7 +54,7 @@ NetworkDescription asia_med_network() {
   satellite.end_a = "ship-hub";
   satellite.end_b = "teleport";
   satellite.bandwidth_bps = 2e6;
-  satellite.air_latency_s = 0.300;  // half the ≈600 ms GEO round trip (domain.md §5)
+  satellite.air_latency_s = 0.300;  // half the ≈600 ms GEO round trip (docs/sources.md §5)
   d.links.push_back(satellite);
   d.faults = {{"SEA-ME-WE 6", 100, 200},  // one cable cut: reroute
               {"SEA-ME-WE 6", 300, 400},
@@ -121,7 +121,7 @@ TEST_CASE("WAN platform: idle latencies equal the physics; cable cuts reroute",
     CHECK(seen[2].outcome.elapsed_s ==
           Approx(expected_s(0, 0, 300) + expected_s(800, 1.0) + marseille_metro_s)
               .margin(transmission_margin_s));
-    // The SEA-ME-WE 6 path's fibre alone is domain.md §8.2's 94.1 ms.
+    // The SEA-ME-WE 6 path's fibre alone is docs/sources.md §8's 94.1 ms.
     CHECK((smw6_s - 2e-3) * 1e3 == Approx(94.1).margin(0.05));
   }
   {  // a cut cable moves traffic to the other one: +800 km, +3.92 ms

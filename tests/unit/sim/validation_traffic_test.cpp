@@ -1,4 +1,4 @@
-// The exponential validation source: LoRaSim's traffic (domain.md §11) in the firmware's codec.
+// The exponential validation source: LoRaSim's traffic (docs/sources.md §11) in the firmware's codec.
 #include "sim/validation_traffic.hpp"
 
 #include <catch2/catch.hpp>

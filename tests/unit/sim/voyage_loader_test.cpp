@@ -95,7 +95,7 @@ TEST_CASE("a voyage scenario maps onto the structs in SI units", "[loader][voyag
   const ShipHubSpec& hub = v.ships.hub;
   CHECK(hub.orbit == "leo");
   // Not written: the LEO figures of models/satellite_link.hpp (35 ms, the middle of the 20–50 ms of
-  // domain.md §5; 10 Mbit/s; $0.5/MB).
+  // docs/sources.md §5; 10 Mbit/s; $0.5/MB).
   CHECK(hub.rtt_s == 0.035);
   CHECK(hub.bandwidth_bps == 10e6);
   CHECK(hub.price_usd_per_mb == 0.5);
@@ -134,7 +134,7 @@ TEST_CASE("absent voyage keys take the defaults of scenario.hpp", "[loader][voya
   expected.enabled = true;
   expected.ships.hub.ground_node = "mrs-teleport";
   CHECK(s.voyage == expected);
-  // The defaults as published: a weekly service at 16.3 kn (domain.md §6), GEO at ≈600 ms (§5), LTE-M
+  // The defaults as published: a weekly service at 16.3 kn (docs/sources.md §6), GEO at ≈600 ms (§5), LTE-M
   // reach 30 km offshore (§9), board at Shanghai, alight at Fos.
   CHECK(s.voyage.ships.speed_m_per_s == Approx(16.3 * KNOT_M_PER_S).epsilon(1e-15));
   CHECK(s.voyage.ships.headway_s == 7 * DAY_S);
