@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/itinerary.hpp"
 #include "models/random_stream.hpp"
 

@@ -7,7 +7,7 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/geo.hpp"
 #include "models/random_stream.hpp"
 #include "models/route.hpp"

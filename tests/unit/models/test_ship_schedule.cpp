@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/ship_schedule.hpp"
 
 using namespace fleet::models;
