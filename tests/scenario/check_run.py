@@ -364,6 +364,20 @@ def check_round_trip():
     check(body(first) == body(second), "check of the resolved scenario differs from the resolved scenario")
 
 
+def every_scenario_round_trips():
+    # Every scenario that ships (the studies, their route files) loads, and its resolved form (routes
+    # written inline) loads back to the same scenario.
+    scenarios = sorted((Path(ARGS.source) / "scenarios").glob("*.yaml"))
+    check(len(scenarios) >= 5, "scenarios are missing")
+    for scenario in scenarios:
+        first = fleetsim("check", str(scenario.relative_to(ARGS.source))).stdout
+        resolved = ARGS.work / f"{scenario.stem}.resolved.yaml"
+        resolved.write_text(first)
+        second = fleetsim("check", str(resolved)).stdout
+        body = lambda text: [line for line in text.splitlines() if not line.startswith("#")]  # noqa: E731
+        check(body(first) == body(second), f"{scenario.name}: the resolved scenario does not load back the same")
+
+
 def cli_usage():
     check("usage: fleetsim" in fleetsim("--help").stdout, "--help prints the usage")
     check(fleetsim("--version").stdout.startswith("fleetsim "), "--version prints the version")
