@@ -15,8 +15,6 @@ results/asia-med/make_study.py; only what this lane names is here.
 import argparse
 import importlib.util
 import json
-import re
-import shutil
 from pathlib import Path
 
 import matplotlib
@@ -60,14 +58,10 @@ def path_group(path):
     return f"LoRa {LORA_PORTS.get(first[:3], first)}, {cables}"
 
 
-def check_same_but_faults(base, cut):
+def check_same_but_faults(h, base, cut):
     """The cut study differs from the base only by its name, description and faults: checked on the
     resolved scenarios so the comparison cannot drift."""
-    def body(run_dir):
-        text = (run_dir / "scenario.resolved.yaml").read_text()
-        text = re.sub(r"^(#.*|name: .*|description: .*)\n", "", text, flags=re.M)
-        return re.sub(r"\n  faults:\n(    .*\n)+", "\n", text)
-    if body(base) != body(cut):
+    if not h.same_but_faults(base, cut):
         raise SystemExit(f"{CUT}.yaml differs from {BASE}.yaml by more than its faults")
     resolved = (cut / "scenario.resolved.yaml").read_text()
     for link in CUT_LINKS:
@@ -326,14 +320,8 @@ def main():
     h = load_asia_med_helpers()
     base = h.run(BASE, args.fleetsim, args.reuse_runs)
     cut = h.run(CUT, args.fleetsim, args.reuse_runs)
-    check_same_but_faults(base, cut)
-    for name, run_dir in ((BASE, base), (CUT, cut)):
-        for f in ["summary.json", "phases.csv", "paths.csv", "links.csv"]:
-            stem, ext = f.rsplit(".", 1)
-            shutil.copy(run_dir / f, HERE / f"{stem}_{name}.{ext}")
-    for f in ["path_percentiles.csv", "link_load.csv"]:
-        stem, ext = f.rsplit(".", 1)
-        shutil.copy(base / f, HERE / f"{stem}_{BASE}.{ext}")
+    check_same_but_faults(h, base, cut)
+    h.copy_run_files(HERE, BASE, base, CUT, cut)
     phases_base = {r["phase"]: r for r in h.read_csv(base / "phases.csv")}
     containers = json.loads((base / "summary.json").read_text())["containers"]
     plot_latency_cdf(h, base, containers, HERE / "latency_cdf.png")
