@@ -109,6 +109,10 @@ ContainerItinerary::ContainerItinerary(const ItineraryPlan& plan, std::span<cons
 
   const VoyageLeg& last = plan.legs.back();
   const ShipSchedule& last_ship = ships[last.ship];
+  if (plan.held_at_last_port) {
+    add(JourneyPhase::YARD, last_ship.arrival_s(last.alight_waypoint), FOREVER_S, last.ship, last.alight_waypoint);
+    return;
+  }
   const LatLon import_port = last_ship.route().waypoint(last.alight_waypoint).position;
   const double discharge_s = last_ship.arrival_s(last.alight_waypoint);
   const double gate_out_s = discharge_s + import_dwell_s;

@@ -60,6 +60,9 @@ struct ItineraryPlan {
   double truck_speed_m_per_s = 50.0 / 3.6;  // [A] average door-to-gate pace including traffic
   double road_detour_factor = 1.3;          // [A] road distance / great circle
   std::vector<VoyageLeg> legs;              // legs[k+1] boards at the port where legs[k] alighted
+  // No ship connects onwards within the schedules known: the box stays in the yard where the last leg
+  // alighted, to the end (no import dwell, no truck, never delivered).
+  bool held_at_last_port = false;
   DwellDistribution export_dwell;
   DwellDistribution import_dwell;
 };

@@ -8,7 +8,6 @@
 // models/ship_schedule ShipSchedule: Route + speed + port calls → time at every waypoint, ship state.
 // models/itinerary     ContainerItinerary: truck → yard → voyage legs (transshipment) → yard → truck,
 //                      dwell times drawn from a RandomStream; phase and position at any time.
-// models/asia_med_route The Asia–Med loop of docs/sources.md §6 (waypoints, port calls, canal speed).
 // models/ship_slot     Container slot on board → extra attenuation to the ship hub.
 // models/cable_catalogue  SEA-ME-WE 5/6, AAE-1, PEACE, IMEWE: landings, lengths, fibre latency.
 // models/satellite_link   GEO/LEO figures, bent-pipe delay, price per MB.
@@ -16,25 +15,8 @@
 // sim/network_platform    NetworkDescription → SimGrid hosts/links; hop-by-hop transfers that follow
 //                         the current shortest path, link faults from state profiles.
 //
-// Proposed scenario keys (the loader maps them onto the structs above, SI units after parsing):
-//   routes:
-//     - name: asia_med_via_suez            # or `builtin: asia_med` for asia_med_route()
-//       waypoints: [{name: Shanghai, lat: 30.62, lon: 122.07}, ...]
-//   ships:
-//     - {name: ship-1, route: asia_med_via_suez, speed: 16.3kn, depart: 0h,
-//        port_calls: [{at: Shanghai, dwell: 34h}, {at: Singapore, dwell: 43h}, ...],
-//        speed_overrides: [{from: Suez, to: Port Said, speed: 8kn}],   # canal convoy, §6
-//        hub: {backhaul: geo, buffer_bytes: 1MB}, slots: {bays: 24, rows: 19, tiers_above: 9, ...}}
-//   fleet.itineraries:                     # per container, drawn per (seed, device id, ITINERARY)
-//     origin: {lat, lon, truck_speed: 50km/h}, destination: {...}
-//     legs: [{ship: ship-1, board: Shanghai, alight: Fos-sur-Mer}]
-//     export_dwell: {min: 12h, median: 3.5d, sigma_ln: 0.5}, import_dwell: {...}
-//   network:
-//     nodes: [{name: fos-gw-1, kind: gateway}, {name: marseille-ls, kind: landing_station}, ...]
-//     links: [{name: SEA-ME-WE 5, ends: [singapore-ls, marseille-ls], length: 20000km,
-//              equipment: 2ms, bandwidth: 10Gbps}, ...]       # or `cable: SEA-ME-WE 5` from the catalogue
-//     faults: [{link: SEA-ME-WE 5, down: 10d, up: 20d}]
-// Add RandomPurpose::ITINERARY (and SLOT for slot draws) to sim/random_purpose.hpp.
+// The scenario writes routes, services and itineraries as data (voyage.routes, voyage.services,
+// voyage.itinerary.legs: scenarios/README.md); sim/voyage_services turns them into these structs.
 // ────────────────────────────────────────────────────────────────────────────────────────────────────
 #include <cstddef>
 #include <string>

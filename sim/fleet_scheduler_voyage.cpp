@@ -59,7 +59,9 @@ void FleetScheduler::enter_journey_step(Device& device, std::size_t step) const 
 // time); a tracker on board listens for the next one.
 void FleetScheduler::schedule_beacon(Device& device) const {
   FleetRuntime& fleet = *fleet_;
-  const double interval_s = fleet.scenario.voyage.ships.hub.beacon_interval_s;
+  const ContainerJourney& journey = fleet.voyage->journey(device.board.device_id());
+  const std::size_t ship = journey.legs[journey.steps[device.journey_step].site].ship;
+  const double interval_s = fleet.scenario.voyage.services[fleet.voyage->service_of_ship(ship)].ships.hub.beacon_interval_s;
   if (interval_s <= 0) return;
   const hw::TimeUs interval_us = microseconds_of(interval_s);
   const hw::TimeUs next_us = (fleet.now_us / interval_us + 1) * interval_us;
@@ -82,7 +84,7 @@ void FleetScheduler::listen_for_beacon(Device& device) const {
   if (board.radio_busy()) return;  // this one is missed: the radio belongs to an uplink
   const hw::TimeUs airtime_us = beacon_airtime_us();
   board.book_receive(airtime_us);
-  const std::uint16_t hub = fleet.voyage->hub_gateway(journey.ship);
+  const std::uint16_t hub = fleet.voyage->hub_gateway(journey.legs[journey.steps[device.journey_step].site].ship);
   if (fleet.medium.gateway_down_during(hub, fleet.now_us, fleet.now_us + airtime_us)) return;  // a failed hub is silent
   const float rssi_dbm = fleet.medium.downlink_rssi_dbm(id, hub, fleet.scenario.radio.class_a.rx2_gateway_tx_power_dbm);
   if (rssi_dbm >= models::device_sensitivity_dbm(BEACON_SPREADING_FACTOR, fleet.scenario.radio.bandwidth_hz)) {

@@ -9,11 +9,7 @@ double seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) * 1e-6; }
 }  // namespace
 
 PhaseBook::PhaseBook(const VoyageWorld& world, double duration_s)
-    : world_(&world), duration_s_(duration_s), marks_(world.container_count()) {}
-
-PhaseTotals& PhaseBook::totals_of(std::uint32_t device, std::size_t step) {
-  return totals_[static_cast<std::size_t>(world_->journey(device).steps[step].phase)];
-}
+    : world_(&world), duration_s_(duration_s), marks_(world.container_count()), stage_totals_(world.leg_count() + 1) {}
 
 double PhaseBook::step_end_s(std::uint32_t device, std::size_t step) const {
   const std::vector<JourneyStep>& steps = world_->journey(device).steps;
@@ -27,9 +23,11 @@ void PhaseBook::add_age(std::uint32_t device, const models::AgeOfInformation& ag
     double from_s = mark.age_mark_s;
     while (from_s < until_s) {
       const double to_s = std::min(until_s, step_end_s(device, mark.age_step));
-      PhaseTotals& phase = totals_of(device, mark.age_step);
-      phase.age_area_s2 += (age.age_s(from_s) + age.age_s(to_s)) / 2 * (to_s - from_s);
-      phase.age_observed_s += to_s - from_s;
+      const double area_s2 = (age.age_s(from_s) + age.age_s(to_s)) / 2 * (to_s - from_s);
+      book(device, mark.age_step, [&](PhaseTotals& phase) {
+        phase.age_area_s2 += area_s2;
+        phase.age_observed_s += to_s - from_s;
+      });
       from_s = to_s;
       if (to_s < until_s) ++mark.age_step;
     }
@@ -46,7 +44,7 @@ void PhaseBook::before_delivery(std::uint32_t device, const models::AgeOfInforma
 
 void PhaseBook::on_step(std::uint32_t device, std::size_t step, double charge_drawn_c) {
   Marks& mark = marks_[device];
-  totals_of(device, mark.charge_step).charge_c += charge_drawn_c - mark.charge_mark_c;
+  book(device, mark.charge_step, [&](PhaseTotals& phase) { phase.charge_c += charge_drawn_c - mark.charge_mark_c; });
   mark.charge_mark_c = charge_drawn_c;
   mark.charge_step = std::min(step, world_->journey(device).steps.size() - 1);
 }
@@ -57,7 +55,9 @@ void PhaseBook::close(const std::vector<const models::AgeOfInformation*>& ages, 
     add_age(device, *ages[device], end_s);
     const std::vector<JourneyStep>& steps = world_->journey(device).steps;
     for (std::size_t step = 0; step < steps.size(); ++step)
-      totals_of(device, step).device_s += std::min(end_s, step_end_s(device, step)) - seconds(steps[step].start_us);
+      book(device, step, [&](PhaseTotals& phase) {
+        phase.device_s += std::min(end_s, step_end_s(device, step)) - seconds(steps[step].start_us);
+      });
   }
 }
 

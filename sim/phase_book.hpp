@@ -43,6 +43,8 @@ class PhaseBook {
   void close(const std::vector<const models::AgeOfInformation*>& ages, double end_s);
 
   const std::array<PhaseTotals, JOURNEY_PHASE_COUNT>& totals() const { return totals_; }
+  // The same, per stage of the journey (JourneyStep::stage: leg 1, ..., leg n, then inland).
+  const std::vector<std::array<PhaseTotals, JOURNEY_PHASE_COUNT>>& stage_totals() const { return stage_totals_; }
 
  private:
   struct Marks {
@@ -52,13 +54,20 @@ class PhaseBook {
     std::size_t charge_step = 0;
   };
   void add_age(std::uint32_t device, const models::AgeOfInformation& age, double until_s);
-  PhaseTotals& totals_of(std::uint32_t device, std::size_t step);
+  // Adds to the phase's fleet total and to its stage's: `add` is called on both.
+  template <typename Add>
+  void book(std::uint32_t device, std::size_t step, Add add) {
+    const JourneyStep& at = world_->journey(device).steps[step];
+    add(totals_[static_cast<std::size_t>(at.phase)]);
+    add(stage_totals_[at.stage][static_cast<std::size_t>(at.phase)]);
+  }
   double step_end_s(std::uint32_t device, std::size_t step) const;
 
   const VoyageWorld* world_;
   double duration_s_;
   std::vector<Marks> marks_;
   std::array<PhaseTotals, JOURNEY_PHASE_COUNT> totals_{};
+  std::vector<std::array<PhaseTotals, JOURNEY_PHASE_COUNT>> stage_totals_;
 };
 
 }  // namespace fleet::sim

@@ -369,15 +369,28 @@ struct PlaceSpec {
   bool operator==(const PlaceSpec&) const = default;
 };
 
-// Every container's journey plan; each draws its own boarding port, ship, slot and dwells from
+// One vessel leg of the journey: on a ship of `service`, loaded at a port call drawn uniformly from
+// `board_ports` (a later leg boards where the previous one alighted: one port) and discharged at
+// `alight_port`, a later call of the same service.
+struct ItineraryLegSpec {
+  std::string service;
+  std::vector<std::string> board_ports;
+  std::string alight_port;
+  bool operator==(const ItineraryLegSpec&) const = default;
+};
+
+// Every container's journey plan: truck from the origin to the first leg's port, the export yard, the
+// vessel legs (between two, the box waits in the hub's yard and boards the first ship of the next
+// service that leaves at least `min_connection_s` after its discharge), the import yard, truck to the
+// destination. Each container draws its boarding port, first ship, slots and dwells from
 // (seed, device id, ITINERARY).
 struct ItinerarySpec {
   PlaceSpec origin{"Suzhou", {31.30, 120.62}};          // [A] an inland shipper 100 km from Yangshan
   PlaceSpec destination{"Lyon", {45.76, 4.84}};         // [A] a consignee up the Rhône valley
-  std::vector<std::string> board_ports{"Shanghai"};     // drawn uniformly; each a port call of the route
-  std::string alight_port = "Fos-sur-Mer";              // a later port call
+  std::vector<ItineraryLegSpec> legs;                   // at least one
   double truck_speed_m_per_s = 50.0 / 3.6;              // [A]
   double road_detour_factor = 1.3;                      // [A]
+  double min_connection_s = 86400.0;                    // [A] discharge to loading at a hub, at least
   DwellSpec export_dwell;
   DwellSpec import_dwell{12 * 3600.0, 3.5 * 86400.0, 0.5};  // [A]
   bool operator==(const ItinerarySpec&) const = default;
@@ -403,8 +416,8 @@ struct ShipHubSpec {
   bool operator==(const ShipHubSpec&) const = default;
 };
 
-// The liner service: `ships` identical ships on the route, the first arriving at its first port call
-// at `first_arrival_s` (negative: already under way when the run starts), one every `headway_s`.
+// A service's ships: `count` identical ships on its route, the first arriving at the route's first
+// waypoint at `first_arrival_s` (negative: already under way when the run starts), one every `headway_s`.
 struct ShipsSpec {
   int count = 4;
   double first_arrival_s = 0;
@@ -424,10 +437,45 @@ struct CellularSpec {
   bool operator==(const CellularSpec&) const = default;
 };
 
+// A point of a route: a port a service may call at, or a turning point at sea (a cape, a strait).
+// The leg to the next waypoint follows the great circle; a canal or strait passage may give its
+// sailed length (with its approach channels: longer than the great circle) and its transit time (a
+// convoy's pace instead of the service's speed).
+struct WaypointSpec {
+  std::string name;
+  GeoPoint position;
+  double sailed_length_m = 0;  // of the leg to the next waypoint; 0: its great circle
+  double transit_s = 0;        // of that leg; 0: at the service's speed
+  bool operator==(const WaypointSpec&) const = default;
+};
+
+// A sea lane: waypoints in sailing order (scenarios/routes/*.yaml, or inline).
+struct RouteSpec {
+  std::string name;
+  std::vector<WaypointSpec> waypoints;
+  bool operator==(const RouteSpec&) const = default;
+};
+
+// A stop of a service: the waypoint named `port`, alongside for `dwell_s`.
+struct PortCallSpec {
+  std::string port;
+  double dwell_s = 0;
+  bool operator==(const PortCallSpec&) const = default;
+};
+
+// A liner service: its ships sail `route` once each, calling at `calls` (in route order).
+struct ServiceSpec {
+  std::string name;
+  std::string route;
+  std::vector<PortCallSpec> calls;
+  ShipsSpec ships;
+  bool operator==(const ServiceSpec&) const = default;
+};
+
 struct VoyageSpec {
   bool enabled = false;
-  std::string route = "asia_med";  // built in: models/asia_med_route (domain.md section 6)
-  ShipsSpec ships;
+  std::vector<RouteSpec> routes;
+  std::vector<ServiceSpec> services;  // ships are numbered service after service
   CellularSpec cellular;
   ItinerarySpec itinerary;
   bool operator==(const VoyageSpec&) const = default;

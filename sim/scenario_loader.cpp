@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -23,8 +24,8 @@
 
 #include "hw/firmware_config.hpp"
 #include "models/battery_params.hpp"
-#include "models/asia_med_route.hpp"
 #include "models/cable_catalogue.hpp"
+#include "models/ship_schedule.hpp"
 #include "models/eu868_channel_plan.hpp"
 #include "models/satellite_link.hpp"
 #include "sim/battery_setup.hpp"
@@ -32,6 +33,7 @@
 #include "sim/did_you_mean.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/quantity.hpp"
+#include "sim/voyage_services.hpp"
 
 // How errors find their place: every node being read travels as a Field that knows its key path,
 // whether it came from the file or from the n-th --set override, and where its key is. yaml-cpp
@@ -671,13 +673,12 @@ PortSpec read_port(const Context& ctx, const Section& top) {
 
 // ---- the voyage world (issue #6): `ports` and `voyage` (scenarios/README.md) ----
 
-const std::initializer_list<std::string_view> ROUTES{"asia_med"};
 const std::initializer_list<std::string_view> ORBITS{"geo", "leo"};
 
 // Names the voyage sections give that only the network section can check: they name its nodes.
 struct NodeReferences {
   std::vector<Field> port_routers;   // ports[i].router
-  std::optional<Field> ground_node;  // voyage.ships.hub.ground_node
+  std::vector<Field> ground_nodes;   // voyage.services[i].ships.hub.ground_node
 };
 
 std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const Field& voyage, NodeReferences& refs) {
@@ -712,16 +713,6 @@ std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const F
   return ports;
 }
 
-// The port calls of a built-in route, in calling order (models/asia_med_route.hpp).
-std::vector<std::string> route_port_calls(const std::string& route) {
-  if (route != "asia_med") throw std::logic_error("unknown route " + route);  // read_choice has checked it
-  const models::Route waypoints = models::asia_med_route();
-  std::vector<std::string> calls;
-  for (const models::PortCall& call : models::asia_med_voyage("", 0).port_calls)
-    calls.push_back(waypoints.waypoint(call.waypoint).name);
-  return calls;
-}
-
 ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& refs) {
   ShipHubSpec hub;
   const Section s = ships.section("hub", {"orbit", "rtt", "bandwidth", "price_per_mb", "ground_node", "buffer",
@@ -736,7 +727,7 @@ ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& r
   hub.price_usd_per_mb = s.quantity("price_per_mb", Dimension::DIMENSIONLESS, link.price_usd_per_mb, Check::NON_NEGATIVE);
   const Field ground_node = s.require("ground_node");
   hub.ground_node = read_text(ctx, ground_node);
-  refs.ground_node = ground_node;
+  refs.ground_nodes.push_back(ground_node);
   hub.buffer = static_cast<std::uint32_t>(s.integer("buffer", 1, 100'000'000, hub.buffer));
   hub.first_obstruction_db =
       s.quantity("first_obstruction", Dimension::DECIBEL, hub.first_obstruction_db, Check::NON_NEGATIVE);
@@ -810,88 +801,7 @@ bool has_port(const std::vector<PortSpec>& ports, const std::string& name) {
   return std::any_of(ports.begin(), ports.end(), [&](const PortSpec& port) { return port.name == name; });
 }
 
-// A board or alight port: a port call of the route, and an entry of `ports` (its gateways and router).
-// `field` is where it is written; a default is reported at its section. Returns its place in the route.
-std::size_t check_port_call(const Context& ctx, const Section& itinerary, const std::optional<Field>& field,
-                            const std::string& name, const std::vector<std::string>& calls,
-                            const std::vector<PortSpec>& ports, const std::string& route) {
-  const auto call = std::find(calls.begin(), calls.end(), name);
-  if (call == calls.end()) {
-    if (field) fail_unknown_name(ctx, *field, "port call of route " + route, calls);
-    itinerary.fail("'" + name + "' is not a port call of route " + route);
-  }
-  if (!has_port(ports, name)) {
-    const std::string message = "port call '" + name + "' has no entry in ports: add it with its gateways and router";
-    if (field) ctx.fail_value(*field, message);
-    itinerary.fail(message + " (or write board and alight)");
-  }
-  return static_cast<std::size_t>(call - calls.begin());
-}
-
-ItinerarySpec read_itinerary(const Context& ctx, const Section& voyage, const std::string& route,
-                             const std::vector<PortSpec>& ports) {
-  ItinerarySpec itinerary;
-  const Section s = voyage.section("itinerary", {"origin", "destination", "board", "alight", "truck_speed",
-                                                 "road_detour", "export_dwell", "import_dwell"});
-  itinerary.origin = read_place(ctx, s, "origin", itinerary.origin);
-  itinerary.destination = read_place(ctx, s, "destination", itinerary.destination);
-  const std::vector<std::string> calls = route_port_calls(route);
-
-  // Boarding ports are drawn uniformly: one listed twice would silently weigh double.
-  std::vector<std::optional<Field>> board_fields(itinerary.board_ports.size());
-  if (auto field = s.find("board")) {
-    itinerary.board_ports.clear();
-    board_fields.clear();
-    for (const Field& element : s.list(*field, "a list of port calls such as [Shanghai, Singapore]", "port")) {
-      const std::string name = read_text(ctx, element);
-      if (std::find(itinerary.board_ports.begin(), itinerary.board_ports.end(), name) != itinerary.board_ports.end())
-        ctx.fail_value(element, "port '" + name + "' is listed twice");
-      itinerary.board_ports.push_back(name);
-      board_fields.emplace_back(element);
-    }
-  }
-  std::vector<std::size_t> board_calls;
-  for (std::size_t b = 0; b < itinerary.board_ports.size(); ++b)
-    board_calls.push_back(check_port_call(ctx, s, board_fields[b], itinerary.board_ports[b], calls, ports, route));
-
-  const auto alight = s.find("alight");
-  if (alight) itinerary.alight_port = read_text(ctx, *alight);
-  const std::size_t alight_call = check_port_call(ctx, s, alight, itinerary.alight_port, calls, ports, route);
-  for (std::size_t b = 0; b < board_calls.size(); ++b) {
-    if (board_calls[b] < alight_call) continue;
-    const std::string message = "alight port '" + itinerary.alight_port + "' must come after every board port on route " +
-                                route + " (" + join_names(calls) + "), but '" + itinerary.board_ports[b] +
-                                "' is not before it";
-    if (alight) ctx.fail_value(*alight, message);
-    if (board_fields[b]) ctx.fail_value(*board_fields[b], message);
-    s.fail(message);
-  }
-
-  itinerary.truck_speed_m_per_s =
-      s.quantity("truck_speed", Dimension::SPEED, itinerary.truck_speed_m_per_s, Check::POSITIVE);
-  if (auto field = s.find("road_detour")) {
-    // Roads are never shorter than the great circle.
-    itinerary.road_detour_factor = read_quantity(ctx, *field, Dimension::DIMENSIONLESS, Check::ANY);
-    if (!(itinerary.road_detour_factor >= 1))
-      ctx.fail_value(*field, "must be at least 1 (the road is never shorter than the great circle), got " +
-                                 field->node.Scalar());
-  }
-  itinerary.export_dwell = read_dwell(ctx, s, "export_dwell", itinerary.export_dwell);
-  itinerary.import_dwell = read_dwell(ctx, s, "import_dwell", itinerary.import_dwell);
-  return itinerary;
-}
-
-VoyageSpec read_voyage(const Context& ctx, const Field& field, const std::vector<PortSpec>& ports,
-                       NodeReferences& refs) {
-  VoyageSpec voyage;
-  voyage.enabled = true;
-  const Section s(ctx, field, {"route", "ships", "cellular", "itinerary"});
-  if (auto route = s.find("route")) voyage.route = read_choice(ctx, *route, "route", ROUTES);
-  voyage.ships = read_ships(ctx, s, refs);
-  voyage.cellular = read_cellular(s);
-  voyage.itinerary = read_itinerary(ctx, s, voyage.route, ports);
-  return voyage;
-}
+#include "sim/route_loader.inc"
 
 // The per-km delay is the natural unit to write (4.9us); the structs keep it per metre. The 1/1000
 // is a decimal shift before rounding, so "4.9us" gives exactly the 4.9e-9 of scenario.hpp.
@@ -1133,9 +1043,8 @@ std::vector<std::pair<GatewaySpec, std::string>> world_gateways(const Scenario& 
 // (sim/network_spec.hpp): they share the name space, and faults may name the hubs and links.
 void add_voyage_names(const Context& ctx, const Field& at, const Scenario& scenario, NameRegistry& names,
                       std::vector<std::string>& gateway_names, std::vector<std::string>& link_names) {
-  const ShipsSpec& ships = scenario.voyage.ships;
-  for (int k = 1; k <= ships.count; ++k) {
-    const std::string ship = ship_name(ships.name_prefix, k);
+  for (const VoyageShip& voyage_ship : voyage_ships(scenario.voyage)) {
+    const std::string& ship = voyage_ship.name;
     names.add(ctx, at, hub_name(ship), "the hub of ship " + ship);
     names.add(ctx, at, satellite_link_name(ship), "the satellite link of ship " + ship);
     gateway_names.push_back(hub_name(ship));
@@ -1158,7 +1067,7 @@ void check_node_references(const Context& ctx, const NodeReferences& refs, const
                                  ", not a port_router or internet_exchange");
     }
   }
-  if (refs.ground_node) read_node_reference(ctx, *refs.ground_node, nodes, gateways);
+  for (const Field& ground_node : refs.ground_nodes) read_node_reference(ctx, ground_node, nodes, gateways);
 }
 
 NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario& scenario, const NodeReferences& refs) {
@@ -1868,7 +1777,7 @@ Scenario read_scenario(const Context& ctx, const Field& root) {
                "the voyage world (voyage) has several ports: write them as a list under ports, not port");
     }
     scenario.ports = read_ports(ctx, top, *voyage, refs);
-    scenario.voyage = read_voyage(ctx, *voyage, scenario.ports, refs);
+    scenario.voyage = read_voyage(ctx, *voyage, scenario.ports, refs, scenario.duration_s);
   } else {
     if (const auto ports = top.find("ports")) {
       ctx.fail(ports->key_spot, ports->path,

@@ -130,30 +130,58 @@ std::string dwell(const DwellSpec& d) {
          ", sigma_ln: " + q(d.sigma_ln, Dimension::DIMENSIONLESS) + "}";
 }
 
-void write_voyage(Writer& w, const VoyageSpec& v) {
-  w.line(0, "voyage", "");
-  w.line(1, "route", quoted(v.route));
-  const ShipsSpec& ships = v.ships;
-  w.line(1, "ships", "");
-  w.line(2, "count", std::to_string(ships.count));
-  w.line(2, "first_arrival", q(ships.first_arrival_s, Dimension::TIME));
-  w.line(2, "headway", q(ships.headway_s, Dimension::TIME));
-  w.line(2, "speed", q(ships.speed_m_per_s, Dimension::SPEED));
-  w.line(2, "name_prefix", quoted(ships.name_prefix));
+// Routes are written inline with every waypoint, so the resolved scenario needs no route file.
+void write_route(Writer& w, const RouteSpec& route) {
+  w.line(2, "- name", quoted(route.name));
+  w.line(3, "waypoints", "");
+  for (const WaypointSpec& point : route.waypoints) {
+    std::string leg;
+    if (point.sailed_length_m > 0 || point.transit_s > 0) {
+      std::string keys;
+      if (point.sailed_length_m > 0) keys += "length: " + q(point.sailed_length_m, Dimension::DISTANCE);
+      if (point.transit_s > 0) keys += std::string(keys.empty() ? "" : ", ") + "transit: " + q(point.transit_s, Dimension::TIME);
+      leg = ", next_leg: {" + keys + "}";
+    }
+    w.line(4, "- {name", quoted(point.name) + ", " + position(point.position) + leg + "}");
+  }
+}
+
+void write_service(Writer& w, const ServiceSpec& service) {
+  w.line(2, "- name", quoted(service.name));
+  w.line(3, "route", quoted(service.route));
+  std::string calls;
+  for (const PortCallSpec& call : service.calls)
+    calls += std::string(calls.empty() ? "" : ", ") + "{port: " + quoted(call.port) + ", dwell: " + q(call.dwell_s, Dimension::TIME) + "}";
+  w.line(3, "calls", "[" + calls + "]");
+  const ShipsSpec& ships = service.ships;
+  w.line(3, "ships", "");
+  w.line(4, "count", std::to_string(ships.count));
+  w.line(4, "first_arrival", q(ships.first_arrival_s, Dimension::TIME));
+  w.line(4, "headway", q(ships.headway_s, Dimension::TIME));
+  w.line(4, "speed", q(ships.speed_m_per_s, Dimension::SPEED));
+  w.line(4, "name_prefix", quoted(ships.name_prefix));
   // Every figure is written, so the orbit's defaults play no part when it is read back.
   const ShipHubSpec& hub = ships.hub;
-  w.line(2, "hub", "");
-  w.line(3, "orbit", quoted(hub.orbit));
-  w.line(3, "rtt", q(hub.rtt_s, Dimension::TIME));
-  w.line(3, "bandwidth", q(hub.bandwidth_bps, Dimension::DATA_RATE));
-  w.line(3, "price_per_mb", q(hub.price_usd_per_mb, Dimension::DIMENSIONLESS));
-  w.line(3, "ground_node", quoted(hub.ground_node));
-  w.line(3, "buffer", std::to_string(hub.buffer));
-  w.line(3, "first_obstruction", q(hub.first_obstruction_db, Dimension::DECIBEL));
-  w.line(3, "per_further_obstruction", q(hub.per_further_obstruction_db, Dimension::DECIBEL));
-  w.line(3, "below_deck", q(hub.below_deck_db, Dimension::DECIBEL));
-  w.line(3, "above_deck_share", q(hub.above_deck_share, Dimension::FRACTION));
-  w.line(3, "beacon_interval", q(hub.beacon_interval_s, Dimension::TIME));
+  w.line(4, "hub", "");
+  w.line(5, "orbit", quoted(hub.orbit));
+  w.line(5, "rtt", q(hub.rtt_s, Dimension::TIME));
+  w.line(5, "bandwidth", q(hub.bandwidth_bps, Dimension::DATA_RATE));
+  w.line(5, "price_per_mb", q(hub.price_usd_per_mb, Dimension::DIMENSIONLESS));
+  w.line(5, "ground_node", quoted(hub.ground_node));
+  w.line(5, "buffer", std::to_string(hub.buffer));
+  w.line(5, "first_obstruction", q(hub.first_obstruction_db, Dimension::DECIBEL));
+  w.line(5, "per_further_obstruction", q(hub.per_further_obstruction_db, Dimension::DECIBEL));
+  w.line(5, "below_deck", q(hub.below_deck_db, Dimension::DECIBEL));
+  w.line(5, "above_deck_share", q(hub.above_deck_share, Dimension::FRACTION));
+  w.line(5, "beacon_interval", q(hub.beacon_interval_s, Dimension::TIME));
+}
+
+void write_voyage(Writer& w, const VoyageSpec& v) {
+  w.line(0, "voyage", "");
+  w.line(1, "routes", "");
+  for (const RouteSpec& route : v.routes) write_route(w, route);
+  w.line(1, "services", "");
+  for (const ServiceSpec& service : v.services) write_service(w, service);
   w.line(1, "cellular", "");
   w.line(2, "coastal_range", q(v.cellular.coastal_range_m, Dimension::DISTANCE));
   w.line(2, "latency", q(v.cellular.latency_s, Dimension::TIME));
@@ -162,12 +190,15 @@ void write_voyage(Writer& w, const VoyageSpec& v) {
   w.line(1, "itinerary", "");
   w.line(2, "origin", place(it.origin));
   w.line(2, "destination", place(it.destination));
-  std::string board;
-  for (const std::string& port : it.board_ports) board += (board.empty() ? "" : ", ") + quoted(port);
-  w.line(2, "board", "[" + board + "]");
-  w.line(2, "alight", quoted(it.alight_port));
+  w.line(2, "legs", "");
+  for (const ItineraryLegSpec& leg : it.legs) {
+    std::string board;
+    for (const std::string& port : leg.board_ports) board += (board.empty() ? "" : ", ") + quoted(port);
+    w.line(3, "- {service", quoted(leg.service) + ", board: [" + board + "], alight: " + quoted(leg.alight_port) + "}");
+  }
   w.line(2, "truck_speed", q(it.truck_speed_m_per_s, Dimension::SPEED));
   w.line(2, "road_detour", q(it.road_detour_factor, Dimension::DIMENSIONLESS));
+  w.line(2, "min_connection", q(it.min_connection_s, Dimension::TIME));
   w.line(2, "export_dwell", dwell(it.export_dwell));
   w.line(2, "import_dwell", dwell(it.import_dwell));
 }

@@ -216,7 +216,9 @@ void SimBoard::start_gnss_fix(hw::TimeUs timeout_us) {
   const double since_fix_s = has_fixed_ ? static_cast<double>(fleet_.now_us - last_fix_us_) * 1e-6 : -1.0;
   const hw::TimeUs ttff_us =
       microseconds_of(models::gnss_time_to_fix_s(timing, models::gnss_start_kind(timing, since_fix_s)));
-  const bool sees_sky = on_board_ ? fleet_.voyage->journey(device_id_).sees_sky_on_board : sees_sky_;
+  // On board, the device's site is its leg's ship (sim/voyage_world.hpp).
+  const bool sees_sky =
+      on_board_ ? fleet_.voyage->journey(device_id_).legs[fleet_.medium.site_of(device_id_)].sees_sky_on_board : sees_sky_;
   gnss_will_fix_ = sees_sky && ttff_us <= timeout_us;
   set_power_state(hw::Component::GNSS, hw::PowerState::ACTIVE);
   fleet_.events.push(fleet_.now_us + (gnss_will_fix_ ? ttff_us : timeout_us), EventKind::GNSS_DONE, device_id_);

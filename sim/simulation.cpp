@@ -82,8 +82,8 @@ void check_gateway_numbering(const World& world, const VoyageWorld& voyage, cons
     if (gateway >= world.gateway_names.size() || world.gateway_names[gateway] != name)
       throw std::logic_error("gateway " + std::to_string(gateway) + " should be " + name);
   };
-  for (int s = 0; s < scenario.voyage.ships.count; ++s)
-    expect(voyage.hub_gateway(static_cast<std::size_t>(s)), hub_name(ship_name(scenario.voyage.ships.name_prefix, s + 1)));
+  const std::vector<VoyageShip> ships = voyage_ships(scenario.voyage);
+  for (std::size_t s = 0; s < ships.size(); ++s) expect(voyage.hub_gateway(s), hub_name(ships[s].name));
   for (std::size_t p = 0; p < scenario.ports.size(); ++p)
     expect(voyage.cellular_gateway(static_cast<std::uint16_t>(p)), cellular_node_name(scenario.ports[p].name));
 }

@@ -1,6 +1,8 @@
 #include "sim/voyage_outputs.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 
 #include "models/battery_params.hpp"
 #include "models/satellite_link.hpp"
@@ -26,11 +28,21 @@ void write_phases_csv(const fs::path& dir, const PhaseBook& phases) {
   const fs::path path = dir / "phases.csv";
   std::ofstream out = open_output(path);
   out << "phase,device_days,charge_mah,mah_per_device_day,age_observed_device_days,age_of_information_mean_s\n";
-  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
-    const PhaseTotals& phase = phases.totals()[p];
-    out << csv_line({phase_name(p), format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / COULOMBS_PER_MAH),
+  const auto row = [&](const std::string& name, const PhaseTotals& phase) {
+    out << csv_line({name, format_number(phase.device_s / S_PER_DAY), format_number(phase.charge_c / COULOMBS_PER_MAH),
                      format_number(mah_per_device_day(phase)), format_number(phase.age_observed_s / S_PER_DAY),
                      phase.age_observed_s > 0 ? format_number(phase.age_mean_s()) : ""});  // no age: empty
+  };
+  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) row(phase_name(p), phases.totals()[p]);
+  // Several vessel legs: the same per stage ("leg2/yard" is the transshipment yard before leg 2,
+  // "inland/road" the truck after the last discharge), the phases a stage spent time in.
+  const auto& stages = phases.stage_totals();
+  if (stages.size() > 2) {
+    for (std::size_t stage = 0; stage < stages.size(); ++stage) {
+      const std::string prefix = stage + 1 == stages.size() ? "inland/" : "leg" + std::to_string(stage + 1) + "/";
+      for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p)
+        if (stages[stage][p].device_s > 0) row(prefix + phase_name(p), stages[stage][p]);
+    }
   }
   close_output(out, path);
 }
@@ -54,26 +66,39 @@ void write_link_load_csv(const fs::path& dir, const World& world, const Backhaul
 
 void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
                           const PhaseBook& phases) {
-  const double price_usd_per_mb = scenario.voyage.ships.hub.price_usd_per_mb;
+  // Each satellite link bills at its ship's service's price; one price for the whole fleet is written
+  // (and the total billed at it) when every service pays the same.
+  std::map<std::string, double> price_of_link;
+  for (const VoyageShip& ship : voyage_ships(scenario.voyage))
+    price_of_link[satellite_link_name(ship.name)] = scenario.voyage.services[ship.service].ships.hub.price_usd_per_mb;
+  const double first_price = scenario.voyage.services.front().ships.hub.price_usd_per_mb;
+  const bool one_price = std::all_of(scenario.voyage.services.begin(), scenario.voyage.services.end(),
+                                     [&](const ServiceSpec& service) { return service.ships.hub.price_usd_per_mb == first_price; });
   json.begin_object("voyage");
-  json.value("ships", scenario.voyage.ships.count);
+  json.value("ships", static_cast<int>(voyage_ship_count(scenario.voyage)));
   json.begin_object("satellite");
   std::uint64_t total_bytes = 0;
+  double total_cost_usd = 0;
   json.begin_array("links");
   for (std::size_t l = 0; l < book.links.size(); ++l) {
     const NetworkLink& link = world.network.links[l];
     if (link.kind != LinkKind::SATELLITE) continue;
     total_bytes += book.links[l].bytes;
+    const double cost_usd = models::transfer_cost_usd(book.links[l].bytes, price_of_link.at(link.name));
+    total_cost_usd += cost_usd;
     json.begin_object();
     json.value("name", link.name);
     json.value("bytes", book.links[l].bytes);
-    json.value("cost_usd", models::transfer_cost_usd(book.links[l].bytes, price_usd_per_mb));
+    json.value("cost_usd", cost_usd);
     json.end_object();
   }
   json.end_array();
   json.value("bytes", total_bytes);
-  json.value("price_usd_per_mb", price_usd_per_mb);
-  json.value("cost_usd", models::transfer_cost_usd(total_bytes, price_usd_per_mb));
+  if (one_price) {
+    json.value("price_usd_per_mb", first_price);
+    total_cost_usd = models::transfer_cost_usd(total_bytes, first_price);
+  }
+  json.value("cost_usd", total_cost_usd);
   json.end_object();
   json.begin_object("phases");
   for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {

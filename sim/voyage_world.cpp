@@ -6,7 +6,6 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "models/asia_med_route.hpp"
 #include "models/great_circle.hpp"
 #include "sim/random_purpose.hpp"
 
@@ -58,12 +57,11 @@ models::LocalPoint draw_yard_position(const YardSpec& yard, models::RandomStream
 
 VoyageWorld::VoyageWorld(const Scenario& scenario) {
   const VoyageSpec& voyage = scenario.voyage;
-  if (voyage.route != "asia_med") throw std::invalid_argument("voyage: unknown route '" + voyage.route + "'");
-  for (int k = 0; k < voyage.ships.count; ++k) {
-    const double arrival_s = voyage.ships.first_arrival_s + k * voyage.ships.headway_s;
-    ships_.emplace_back(models::asia_med_route(),
-                        models::asia_med_voyage(ship_name(voyage.ships.name_prefix, k + 1), arrival_s,
-                                                voyage.ships.speed_m_per_s));
+  leg_count_ = voyage.itinerary.legs.size();
+  for (const ServiceSpec& service : voyage.services) {
+    const RouteSpec& route = route_of(voyage, service);
+    first_ship_.push_back(ships_.size());
+    for (int k = 1; k <= service.ships.count; ++k) ships_.emplace_back(route_model(route), voyage_plan(route, service, k));
   }
   for (const PortSpec& port : scenario.ports) {
     const models::LocalTangentPlane frame(to_lat_lon(port.yard.center));
@@ -123,16 +121,28 @@ void VoyageWorld::build_coverage(const Scenario& scenario) {
   }
 }
 
+std::size_t VoyageWorld::connecting_ship(std::size_t service, const std::string& port, double ready_s) const {
+  const std::size_t first = first_ship_[service];
+  const std::size_t end = service + 1 < first_ship_.size() ? first_ship_[service + 1] : ships_.size();
+  for (std::size_t s = first; s < end; ++s)
+    if (ships_[s].departure_s(ships_[s].route().waypoint_index(port)) >= ready_s) return s;
+  return ships_.size();
+}
+
 ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint32_t device_id) const {
   const VoyageSpec& voyage = scenario.voyage;
   const ItinerarySpec& plan_spec = voyage.itinerary;
   models::RandomStream stream = make_stream(scenario.seed, device_id, RandomPurpose::ITINERARY);
-  // Draw order is fixed: boarding port, ship, slot, then the itinerary's own dwells.
-  const auto board_pick = std::min(plan_spec.board_ports.size() - 1,
-                                   static_cast<std::size_t>(stream.uniform(0.0, static_cast<double>(plan_spec.board_ports.size()))));
-  const std::string& board_port = plan_spec.board_ports[board_pick];
-  const std::size_t ship = std::min(ships_.size() - 1, static_cast<std::size_t>(stream.uniform(0.0, static_cast<double>(ships_.size()))));
-  const models::ShipSlot slot = draw_slot(stowage_, voyage.ships.hub.above_deck_share, stream);
+  // Draw order is fixed: the first leg's boarding port, its ship and slot; a slot on each later leg's
+  // ship (the first that connects: no draw); then the itinerary's own dwells.
+  const ItineraryLegSpec& first_leg = plan_spec.legs.front();
+  const auto board_pick = std::min(first_leg.board_ports.size() - 1,
+                                   static_cast<std::size_t>(stream.uniform(0.0, static_cast<double>(first_leg.board_ports.size()))));
+  const std::string& board_port = first_leg.board_ports[board_pick];
+  const std::size_t first_service = service_index(voyage, first_leg.service);
+  const std::size_t fleet_size = static_cast<std::size_t>(voyage.services[first_service].ships.count);
+  const std::size_t ship = first_ship_[first_service] +
+                           std::min(fleet_size - 1, static_cast<std::size_t>(stream.uniform(0.0, static_cast<double>(fleet_size))));
 
   models::ItineraryPlan plan;
   plan.origin = models::Place{plan_spec.origin.name, to_lat_lon(plan_spec.origin.position)};
@@ -141,36 +151,67 @@ ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint3
   plan.road_detour_factor = plan_spec.road_detour_factor;
   plan.export_dwell = dwell_of(plan_spec.export_dwell);
   plan.import_dwell = dwell_of(plan_spec.import_dwell);
-  const models::Route& route = ships_[ship].route();
-  plan.legs.push_back(models::VoyageLeg{ship, route.waypoint_index(board_port), route.waypoint_index(plan_spec.alight_port)});
+  std::vector<JourneyLeg> legs;
+  for (std::size_t k = 0; k < plan_spec.legs.size(); ++k) {
+    const ItineraryLegSpec& leg = plan_spec.legs[k];
+    const std::string& board = k == 0 ? board_port : leg.board_ports.front();
+    std::size_t leg_ship = ship;
+    if (k > 0) {
+      const models::ShipSchedule& previous = ships_[plan.legs.back().ship];
+      const double ready_s = previous.arrival_s(plan.legs.back().alight_waypoint) + plan_spec.min_connection_s;
+      leg_ship = connecting_ship(service_index(voyage, leg.service), board, ready_s);
+      if (leg_ship == ships_.size()) {  // the loader checked that this happens only after the run's end
+        plan.held_at_last_port = true;
+        break;
+      }
+    }
+    const models::Route& route = ships_[leg_ship].route();
+    plan.legs.push_back(models::VoyageLeg{leg_ship, route.waypoint_index(board), route.waypoint_index(leg.alight_port)});
+    const ShipHubSpec& hub = voyage.services[service_index(voyage, leg.service)].ships.hub;
+    const models::ShipSlot slot = draw_slot(stowage_, hub.above_deck_share, stream);
+    legs.push_back(JourneyLeg{leg_ship, slot,
+                              slot.deck == models::Deck::ABOVE && slot.tier == stowage_.tiers_above_deck - 1});
+  }
 
-  ContainerJourney journey{models::ContainerItinerary(plan, ships_, stream), ship, slot, false, {}, {}};
-  journey.sees_sky_on_board = slot.deck == models::Deck::ABOVE && slot.tier == stowage_.tiers_above_deck - 1;
+  ContainerJourney journey{models::ContainerItinerary(plan, ships_, stream), std::move(legs), {}, {}};
 
-  // Sites: the ship's, then one per yard stay (a yard position drawn per port from its own stream).
-  const ShipHubSpec& hub = voyage.ships.hub;
-  const models::SlotLinkParams slot_loss{hub.first_obstruction_db, hub.per_further_obstruction_db, hub.below_deck_db};
-  journey.sites.push_back(DeviceSite{static_cast<std::uint16_t>(port_count() + ship),
-                                     models::LocalPoint{models::slot_distance_to_hub_m(slot, stowage_), 0},
-                                     static_cast<float>(models::slot_extra_loss_db(slot, stowage_, slot_loss))});
-  const std::uint16_t ship_site = 0;
+  // Sites: each leg's ship (site k for leg k), then one per yard stay (a yard position drawn per port
+  // from its own stream).
+  for (const JourneyLeg& leg : journey.legs) {
+    const ShipHubSpec& hub = voyage.services[service_of_ship(leg.ship)].ships.hub;
+    const models::SlotLinkParams slot_loss{hub.first_obstruction_db, hub.per_further_obstruction_db, hub.below_deck_db};
+    journey.sites.push_back(DeviceSite{static_cast<std::uint16_t>(port_count() + leg.ship),
+                                       models::LocalPoint{models::slot_distance_to_hub_m(leg.slot, stowage_), 0},
+                                       static_cast<float>(models::slot_extra_loss_db(leg.slot, stowage_, slot_loss))});
+  }
 
   const double duration_s = scenario.duration_s;
+  std::uint8_t stage = 0;
   const auto add_step = [&](double start_s, models::JourneyPhase phase, std::uint16_t site, std::uint16_t cell) {
     if (start_s >= duration_s) return;
     const hw::TimeUs start_us = start_s <= 0 ? 0 : microseconds_of(start_s);
     if (!journey.steps.empty() && journey.steps.back().start_us == start_us) journey.steps.pop_back();
-    journey.steps.push_back(JourneyStep{start_us, phase, site, cell});
+    journey.steps.push_back(JourneyStep{start_us, phase, site, cell, stage});
+  };
+  const auto port_of = [&](const models::JourneySegment& segment) {
+    return port_index(scenario, ships_[segment.ship].route().waypoint(segment.waypoint).name);
   };
   const std::uint16_t board_cell = port_index(scenario, board_port);
-  const std::uint16_t alight_cell = port_index(scenario, plan_spec.alight_port);
+  const std::uint16_t alight_cell = port_index(scenario, plan_spec.legs[journey.legs.size() - 1].alight_port);
   bool boarded = false;
+  std::size_t leg = 0;  // the leg of the ship the box is on or has just left
+  bool was_at_sea = false;
   for (const models::JourneySegment& segment : journey.itinerary.segments()) {
+    if (segment.phase == models::JourneyPhase::AT_SEA || segment.phase == models::JourneyPhase::PORT_CALL)
+      while (journey.legs[leg].ship != segment.ship) ++leg;
+    if (segment.phase == models::JourneyPhase::YARD && was_at_sea) ++stage;  // a discharge
+    was_at_sea = segment.phase == models::JourneyPhase::AT_SEA;
     if (segment.end_s <= 0 || segment.start_s >= duration_s) {
       if (segment.phase == models::JourneyPhase::AT_SEA) boarded = true;
       continue;
     }
     using models::JourneyPhase;
+    const auto ship_site = static_cast<std::uint16_t>(leg);
     switch (segment.phase) {
       case JourneyPhase::AT_ORIGIN:
       case JourneyPhase::ROAD:
@@ -178,7 +219,7 @@ ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint3
         add_step(segment.start_s, segment.phase, NO_SITE, boarded ? alight_cell : board_cell);
         break;
       case JourneyPhase::YARD: {
-        const std::uint16_t port = port_index(scenario, ships_[ship].route().waypoint(segment.waypoint).name);
+        const std::uint16_t port = port_of(segment);
         models::RandomStream place = make_stream(scenario.seed, device_id, RandomPurpose::PLACEMENT, port + 1U);
         journey.sites.push_back(DeviceSite{port, draw_yard_position(scenario.ports[port].yard, place), 0});
         add_step(segment.start_s, segment.phase, static_cast<std::uint16_t>(journey.sites.size() - 1), port);
@@ -189,7 +230,7 @@ ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint3
         boarded = true;
         // The ship's cellular windows cut the stretch on board into covered and uncovered steps.
         add_step(segment.start_s, segment.phase, ship_site, NO_CELL);
-        for (const CoverageWindow& window : coverage_[ship]) {
+        for (const CoverageWindow& window : coverage_[segment.ship]) {
           if (window.end_s <= segment.start_s || window.start_s >= segment.end_s) continue;
           add_step(std::max(window.start_s, segment.start_s), segment.phase, ship_site, window.port);
           if (window.end_s < segment.end_s) add_step(window.end_s, segment.phase, ship_site, NO_CELL);
@@ -199,6 +240,11 @@ ContainerJourney VoyageWorld::build_journey(const Scenario& scenario, std::uint3
     }
   }
   return journey;
+}
+
+std::size_t VoyageWorld::service_of_ship(std::size_t ship) const {
+  const auto after = std::upper_bound(first_ship_.begin(), first_ship_.end(), ship);
+  return static_cast<std::size_t>(after - first_ship_.begin()) - 1;
 }
 
 models::LatLon VoyageWorld::position_at(std::uint32_t device_id, double time_s) const {

@@ -25,12 +25,11 @@
 #include "models/ship_slot.hpp"
 #include "sim/radio_medium.hpp"
 #include "sim/scenario.hpp"
+#include "sim/voyage_services.hpp"
 
 namespace fleet::sim {
 
 inline constexpr std::uint16_t NO_CELL = 0xffff;
-
-inline models::LatLon to_lat_lon(const GeoPoint& point) { return models::LatLon{point.lat_deg, point.lon_deg}; }
 
 // From start_us on (until the next step): the journey's phase, the device's radio site (an index into
 // its sites, or NO_SITE) and the port whose LTE-M network covers it (or NO_CELL).
@@ -39,14 +38,23 @@ struct JourneyStep {
   models::JourneyPhase phase = models::JourneyPhase::AT_ORIGIN;
   std::uint16_t site = NO_SITE;
   std::uint16_t cell = NO_CELL;
+  // Which stretch of the journey: k (0-based) up to and including vessel leg k's sailing (the inland
+  // leg and export yard belong to stretch 0, a transshipment yard to the leg it waits for); the number
+  // of legs once the last ship has discharged (import yard, road, delivered).
+  std::uint8_t stage = 0;
+};
+
+// One vessel leg as the container rides it: the ship, where it is stowed, whether it sees the sky.
+struct JourneyLeg {
+  std::size_t ship = 0;            // index into VoyageWorld::ships()
+  models::ShipSlot slot;
+  bool sees_sky_on_board = false;  // [A] only a box with nothing stacked on it sees the sky at sea
 };
 
 struct ContainerJourney {
   models::ContainerItinerary itinerary;
-  std::size_t ship = 0;           // the ship it sails on
-  models::ShipSlot slot;          // where it is stowed on board
-  bool sees_sky_on_board = false; // [A] only a box with nothing stacked on it sees the sky at sea
-  std::vector<DeviceSite> sites;  // its radio sites, in the order of its journey
+  std::vector<JourneyLeg> legs;   // in sailing order; leg k's ship is radio site k
+  std::vector<DeviceSite> sites;  // its radio sites: one per leg's ship, then one per yard stay
   std::vector<JourneyStep> steps; // sorted by start_us; steps[0] starts at 0 (the run's start)
 };
 
@@ -73,8 +81,12 @@ class VoyageWorld {
     return static_cast<std::uint16_t>(port_gateway_count_ + ships_.size() + port);
   }
   const std::vector<CoverageWindow>& coverage(std::size_t ship) const { return coverage_[ship]; }
+  // The service a ship (an index into ships()) belongs to.
+  std::size_t service_of_ship(std::size_t ship) const;
 
   std::size_t container_count() const { return journeys_.size(); }
+  // The itinerary's vessel legs: the stages of the journey steps are 0 to this.
+  std::size_t leg_count() const { return leg_count_; }
   const ContainerJourney& journey(std::uint32_t device_id) const { return journeys_[device_id]; }
   models::LatLon position_at(std::uint32_t device_id, double time_s) const;
 
@@ -82,7 +94,13 @@ class VoyageWorld {
   void build_coverage(const Scenario& scenario);
   ContainerJourney build_journey(const Scenario& scenario, std::uint32_t device_id) const;
 
-  std::vector<models::ShipSchedule> ships_;
+  // The first ship of the service boarding at `port` that leaves it at or after ready_s, or
+  // ships_.size() if none does.
+  std::size_t connecting_ship(std::size_t service, const std::string& port, double ready_s) const;
+
+  std::vector<models::ShipSchedule> ships_;  // service after service (sim/voyage_services.hpp)
+  std::vector<std::size_t> first_ship_;      // per service, its first ship in ships_
+  std::size_t leg_count_ = 1;
   std::vector<models::LocalTangentPlane> port_frames_;  // per port, origin at its yard's centre
   std::vector<std::vector<models::LocalPoint>> port_gateways_;
   std::size_t port_gateway_count_ = 0;

@@ -32,21 +32,21 @@ NetworkLink access_link(const std::string& gateway, const std::string& router, c
 
 // Voyage world: port gateways, ship hubs, cellular nodes, in gateway order, and their links.
 void add_voyage_gateways(const Scenario& scenario, NetworkDescription& network) {
-  const ShipsSpec& ships = scenario.voyage.ships;
   for (const PortSpec& port : scenario.ports)
     for (const GatewaySpec& gateway : port.gateways) {
       network.nodes.push_back(NetworkNode{gateway.name, NetworkNodeKind::GATEWAY});
       network.links.push_back(access_link(gateway.name, port.router, port.gateway_link));
     }
-  for (int k = 1; k <= ships.count; ++k) {
-    const std::string ship = ship_name(ships.name_prefix, k);
+  for (const VoyageShip& voyage_ship : voyage_ships(scenario.voyage)) {
+    const ShipHubSpec& hub = scenario.voyage.services[voyage_ship.service].ships.hub;
+    const std::string& ship = voyage_ship.name;
     network.nodes.push_back(NetworkNode{hub_name(ship), NetworkNodeKind::SHIP_HUB});
     NetworkLink satellite;
     satellite.name = satellite_link_name(ship);
     satellite.end_a = hub_name(ship);
-    satellite.end_b = ships.hub.ground_node;
-    satellite.bandwidth_bps = ships.hub.bandwidth_bps;
-    satellite.air_latency_s = ships.hub.rtt_s / 2;  // one way: half the round trip (models/satellite_link.hpp)
+    satellite.end_b = hub.ground_node;
+    satellite.bandwidth_bps = hub.bandwidth_bps;
+    satellite.air_latency_s = hub.rtt_s / 2;  // one way: half the round trip (models/satellite_link.hpp)
     satellite.kind = LinkKind::SATELLITE;
     network.links.push_back(satellite);
   }
@@ -74,8 +74,7 @@ std::vector<std::string> gateway_names(const Scenario& scenario, std::size_t& ra
   }
   for (const PortSpec& port : scenario.ports)
     for (const GatewaySpec& gateway : port.gateways) names.push_back(gateway.name);
-  for (int k = 1; k <= scenario.voyage.ships.count; ++k)
-    names.push_back(hub_name(ship_name(scenario.voyage.ships.name_prefix, k)));
+  for (const VoyageShip& ship : voyage_ships(scenario.voyage)) names.push_back(hub_name(ship.name));
   radio_count = names.size();
   for (const PortSpec& port : scenario.ports) names.push_back(cellular_node_name(port.name));
   return names;
@@ -146,14 +145,17 @@ World build_world(const Scenario& scenario) {
   root->seal();
 
   world.data_centre_node = world.platform.node(centre->name);
-  const std::size_t port_gateways = scenario.voyage.enabled ? world.radio_gateway_count - scenario.voyage.ships.count
+  const std::vector<VoyageShip> ships = voyage_ships(scenario.voyage);
+  const std::size_t port_gateways = scenario.voyage.enabled ? world.radio_gateway_count - ships.size()
                                                             : world.radio_gateway_count;
   for (g = 0; g < world.gateway_names.size(); ++g) {
     const std::size_t node = world.platform.node(world.gateway_names[g]);
     const bool hub = g >= port_gateways && g < world.radio_gateway_count;
     world.gateway_nodes.push_back(node);
     world.gateways.push_back(GatewayPlacement{static_cast<std::uint16_t>(g), node,
-                                              hub ? scenario.voyage.ships.hub.buffer : scenario.network.gateway_buffer, hub});
+                                              hub ? scenario.voyage.services[ships[g - port_gateways].service].ships.hub.buffer
+                                                  : scenario.network.gateway_buffer,
+                                              hub});
   }
   if (!world.gateway_nodes.empty()) {
     const auto path = world.platform.graph().shortest_path(world.gateway_nodes[0], world.data_centre_node,

@@ -47,14 +47,30 @@ def run(name, fleetsim, reuse=False):
     return out
 
 
-def check_same_but_faults(base, cut):
-    """The cut study differs from the base only by its name, description and the fault: checked on the
-    resolved scenarios so the comparison cannot drift."""
+def same_but_faults(base, cut):
+    """Whether two runs' resolved scenarios differ only by name, description and network faults."""
     def body(run_dir):
         text = (run_dir / "scenario.resolved.yaml").read_text()
         text = re.sub(r"^(#.*|name: .*|description: .*)\n", "", text, flags=re.M)
         return re.sub(r"\n  faults:\n(    .*\n)+", "\n", text)
-    if body(base) != body(cut):
+    return body(base) == body(cut)
+
+
+def copy_run_files(here, base_name, base, cut_name, cut):
+    """The tables a study keeps beside its README, named after their run."""
+    for name, run_dir in ((base_name, base), (cut_name, cut)):
+        for f in ["summary.json", "phases.csv", "paths.csv", "links.csv"]:
+            stem, ext = f.rsplit(".", 1)
+            shutil.copy(run_dir / f, here / f"{stem}_{name}.{ext}")
+    for f in ["path_percentiles.csv", "link_load.csv"]:
+        stem, ext = f.rsplit(".", 1)
+        shutil.copy(base / f, here / f"{stem}_{base_name}.{ext}")
+
+
+def check_same_but_faults(base, cut):
+    """The cut study differs from the base only by its name, description and the fault: checked on the
+    resolved scenarios so the comparison cannot drift."""
+    if not same_but_faults(base, cut):
         raise SystemExit("asia-med-cable-cut.yaml differs from asia-med.yaml by more than its faults")
     if '{link: "SEA-ME-WE 6", down: 1512000s' not in (cut / "scenario.resolved.yaml").read_text():
         raise SystemExit(f"the cut changed: update CUT_AT_S in {__file__}")
@@ -337,13 +353,7 @@ def main():
     base = run(BASE, args.fleetsim, args.reuse_runs)
     cut = run(CUT, args.fleetsim, args.reuse_runs)
     check_same_but_faults(base, cut)
-    for name, run_dir in ((BASE, base), (CUT, cut)):
-        for f in ["summary.json", "phases.csv", "paths.csv", "links.csv"]:
-            stem, ext = f.rsplit(".", 1)
-            shutil.copy(run_dir / f, HERE / f"{stem}_{name}.{ext}")
-    for f in ["path_percentiles.csv", "link_load.csv"]:
-        stem, ext = f.rsplit(".", 1)
-        shutil.copy(base / f, HERE / f"{stem}_{BASE}.{ext}")
+    copy_run_files(HERE, BASE, base, CUT, cut)
     phases_base = {r["phase"]: r for r in read_csv(base / "phases.csv")}
     phases_cut = {r["phase"]: r for r in read_csv(cut / "phases.csv")}
     plot_latency_cdf(base, HERE / "latency_cdf.png")

@@ -364,6 +364,20 @@ def check_round_trip():
     check(body(first) == body(second), "check of the resolved scenario differs from the resolved scenario")
 
 
+def every_scenario_round_trips():
+    # Every scenario that ships (the studies, their route files) loads, and its resolved form (routes
+    # written inline) loads back to the same scenario.
+    scenarios = sorted((Path(ARGS.source) / "scenarios").glob("*.yaml"))
+    check(len(scenarios) >= 5, "scenarios are missing")
+    for scenario in scenarios:
+        first = fleetsim("check", str(scenario.relative_to(ARGS.source))).stdout
+        resolved = ARGS.work / f"{scenario.stem}.resolved.yaml"
+        resolved.write_text(first)
+        second = fleetsim("check", str(resolved)).stdout
+        body = lambda text: [line for line in text.splitlines() if not line.startswith("#")]  # noqa: E731
+        check(body(first) == body(second), f"{scenario.name}: the resolved scenario does not load back the same")
+
+
 def cli_usage():
     check("usage: fleetsim" in fleetsim("--help").stdout, "--help prints the usage")
     check(fleetsim("--version").stdout.startswith("fleetsim "), "--version prints the version")
@@ -426,6 +440,42 @@ def voyage_books_close():
     check(0.3 <= parts["satellite"]["max"] <= 0.31, f"a satellite hop takes half the GEO round trip: {parts['satellite']}")
 
 
+def voyage_transshipment_books_close():
+    # Two services and a transshipment at Fos (tests/fixtures/voyage/asia-med.yaml): the books close, the
+    # per-leg rows of phases.csv split the fleet's rows without losing any, the boxes wait in the hub's
+    # yard, and each satellite link bills at its own service's price.
+    out = run("transshipment", scenario="tests/fixtures/voyage/asia-med.yaml")
+    s = load_summary(out)
+    r = s["records"]
+    check(r["balanced"] is True, f"books do not close: {r}")
+    accounted = r["delivered"] + sum(r["lost"].values()) + r["queued_on_device"] + r["on_air"] + r["in_flight"]
+    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
+    rows = read_rows(out / "phases.csv")
+    fleet_rows = {row["phase"]: row for row in rows if "/" not in row["phase"]}
+    stage_rows = [row for row in rows if "/" in row["phase"]]
+    check(len(fleet_rows) == 6 and stage_rows, f"phases.csv has no per-leg rows: {[row['phase'] for row in rows]}")
+    containers, days = 100, 10
+    for column, total in [("device_days", containers * days)]:
+        check(math.isclose(sum(float(row[column]) for row in fleet_rows.values()), total, rel_tol=1e-9), f"fleet {column}")
+        check(math.isclose(sum(float(row[column]) for row in stage_rows), total, rel_tol=1e-9), f"per-leg {column}")
+    for phase, row in fleet_rows.items():
+        per_leg = [r for r in stage_rows if r["phase"].split("/")[1] == phase]
+        for column in ["device_days", "charge_mah", "age_observed_device_days"]:
+            check(math.isclose(sum(float(r[column]) for r in per_leg), float(row[column]), rel_tol=1e-9, abs_tol=1e-12),
+                  f"{phase} {column}: legs {[r[column] for r in per_leg]} != fleet {row[column]}")
+    stages = {row["phase"]: row for row in stage_rows}
+    check(float(stages["leg2/yard"]["device_days"]) > 10, f"too little time in the transshipment yard: {stages.get('leg2/yard')}")
+    check(float(stages["leg2/at_sea"]["device_days"]) > 10, f"too little time on the feeder: {stages.get('leg2/at_sea')}")
+    hubs = {g["gateway"]: g for g in read_rows(out / "gateways.csv")}
+    check(sum(int(hubs[f"feeder-{k}-hub"]["forwarded_frames"]) for k in range(1, 6)) > 0, "no feeder's hub heard a box")
+    sat = s["voyage"]["satellite"]
+    check("price_usd_per_mb" not in sat, "two services at two prices: no single price")
+    price = {f"vessel-{k}-satellite": 0.5 for k in range(1, 6)} | {f"feeder-{k}-satellite": 2.14 for k in range(1, 6)}
+    for link in sat["links"]:
+        check(math.isclose(link["cost_usd"], link["bytes"] / 1e6 * price[link["name"]], rel_tol=1e-12), f"cost of {link}")
+    check(math.isclose(sat["cost_usd"], sum(link["cost_usd"] for link in sat["links"]), rel_tol=1e-12), f"total {sat}")
+
+
 def voyage_same_seed_same_bytes():
     a = run("voyage_a", *VOYAGE_SMALL, scenario=ASIA_MED)
     b = run("voyage_b", *VOYAGE_SMALL, scenario=ASIA_MED)
@@ -475,7 +525,7 @@ def voyage_paths_are_physics():
 def voyage_faults_book_losses():
     # Ship-1's satellite link is down for 4 days and its hub keeps only 50 copies; ship-2's hub fails for a
     # day. The hub's buffer fills and drops with every loss counted; the failed hub hears nothing.
-    out = run("voyage_faults", *VOYAGE_SMALL, "--set", "voyage.ships.hub.buffer=50",
+    out = run("voyage_faults", *VOYAGE_SMALL, "--set", "voyage.services[0].ships.hub.buffer=50",
               "--set", "network.faults=[{link: ship-1-satellite, down: 1d, up: 5d}, {gateway: ship-2-hub, down: 2d, up: 3d}]",
               scenario=ASIA_MED)
     s = load_summary(out)
@@ -499,7 +549,7 @@ def voyage_beacon_means_sea():
         phases = {r["phase"]: float(r["device_days"]) for r in read_rows(out / "phases.csv")}
         return frames / (phases["at_sea"] + phases["port_call"])
     with_beacon = hub_frames_per_device_day(run("beacon", *VOYAGE_SMALL, scenario=ASIA_MED))
-    without = hub_frames_per_device_day(run("no_beacon", *VOYAGE_SMALL, "--set", "voyage.ships.hub.beacon_interval=0s",
+    without = hub_frames_per_device_day(run("no_beacon", *VOYAGE_SMALL, "--set", "voyage.services[0].ships.hub.beacon_interval=0s",
                                             scenario=ASIA_MED))
     check(4 <= with_beacon <= 6, f"with the beacon {with_beacon:.2f} frames per device-day at sea, expected 4-6")
     check(without >= 10, f"without the beacon {without:.2f} frames per device-day at sea, expected about 12")

@@ -56,7 +56,7 @@ TEST_CASE("a hand-computed sawtooth", "[aoi]") {
   CHECK_THROWS_AS(aoi.on_delivery(9.0, 8.0), std::invalid_argument);  // delivered before generated
 }
 
-TEST_CASE("periodic updates with constant delay: D + P/2 (domain.md §7)", "[aoi]") {
+TEST_CASE("periodic updates with constant delay: D + P/2 (docs/sources.md §7)", "[aoi]") {
   constexpr double P = 3600.0;  // hourly reports
   constexpr double D = 2.7;
   AgeOfInformation aoi;
@@ -92,7 +92,7 @@ TEST_CASE("M/M/1 FCFS: simulation reproduces the closed form within 2 %", "[aoi]
   }
 }
 
-TEST_CASE("M/M/1 FCFS optimum: rho* = 0.531 with mu·age = 3.484 (domain.md §7)", "[aoi]") {
+TEST_CASE("M/M/1 FCFS optimum: rho* = 0.531 with mu·age = 3.484 (docs/sources.md §7)", "[aoi]") {
   // Golden-section search on the closed form.
   double lo = 0.05;
   double hi = 0.95;

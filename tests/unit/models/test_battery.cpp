@@ -25,7 +25,7 @@ TEST_CASE("projected lifetime: 17 Ah, 80 %, 1 %/yr, 50 µA", "[battery]") {
   CHECK(usable_capacity_c(LS33600) == Approx(48'960.0));
 }
 
-TEST_CASE("projected lifetime reproduces domain.md §9's sanity check", "[battery]") {
+TEST_CASE("projected lifetime reproduces docs/sources.md §9's sanity check", "[battery]") {
   // [C] 96 reports/day ≈ 3.9 mAh/day → ≈ 8.5 years on one LS33600 (80 % usable, 1 %/yr).
   const double mean_current_a = 3.9e-3 / 24;  // 3.9 mAh/day = 0.1625 mA
   CHECK(projected_lifetime_s(LS33600, mean_current_a) / SECONDS_PER_YEAR == Approx(8.5).epsilon(0.01));

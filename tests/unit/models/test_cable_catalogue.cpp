@@ -8,7 +8,7 @@
 
 using namespace fleet::models;
 
-TEST_CASE("fibre latency reproduces domain.md §8.2 one-way figures", "[cable]") {
+TEST_CASE("fibre latency reproduces docs/sources.md §8.2 one-way figures", "[cable]") {
   CHECK(fibre_latency_s(1'000e3) * 1e3 == Approx(4.9).margin(0.05));
   // §8 rows: system → one-way ms at 4.9 µs/km, full published length.
   const struct {

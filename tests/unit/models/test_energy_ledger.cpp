@@ -71,7 +71,7 @@ TEST_CASE("misuse is rejected", "[ledger]") {
   CHECK_THROWS_AS(EnergyLedger(0, EnergyLedger::MAX_COMPONENTS + 1), std::invalid_argument);
 }
 
-TEST_CASE("a day of the domain.md §9 profile costs 3.9 mAh and the battery sees the same charge",
+TEST_CASE("a day of the docs/sources.md §9 profile costs 3.9 mAh and the battery sees the same charge",
           "[ledger]") {
   // docs/sources.md §9 [C]: 2 µA sleep, 5 s GNSS at 25 mA, SF9 24 B at 45 mA, 2 s RX at 5 mA, 96 reports/day
   // → about 3.9 mAh/day. SF9/125 kHz/CR4/5/24 B/explicit/CRC: 50.25 symbols of 4.096 ms = 205.824 ms

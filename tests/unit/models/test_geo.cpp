@@ -34,7 +34,7 @@ LatLon destination(LatLon from, double distance_m, double bearing_rad) {
 }
 }  // namespace
 
-TEST_CASE("great circles reproduce domain.md §8.2 within 0.5 %", "[geo]") {
+TEST_CASE("great circles reproduce docs/sources.md §8.2 within 0.5 %", "[geo]") {
   CHECK(great_circle_distance_m(MARSEILLE, SINGAPORE) == Approx(10'594e3).epsilon(0.005));
   CHECK(great_circle_distance_m(MARSEILLE, MUMBAI) == Approx(6'765e3).epsilon(0.005));
   CHECK(great_circle_distance_m(MARSEILLE, HONG_KONG) == Approx(9'730e3).epsilon(0.005));

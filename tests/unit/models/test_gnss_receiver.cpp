@@ -24,7 +24,7 @@ TEST_CASE("Start kind follows the age of the last fix across both validity edges
   CHECK(gnss_time_to_fix_s(timing, gnss_start_kind(timing, 86400)) == 25.0);  // warm
 }
 
-TEST_CASE("A device fixing every 8 h (domain.md policy) never gets a hot start with 4 h ephemerides",
+TEST_CASE("A device fixing every 8 h (docs/sources.md policy) never gets a hot start with 4 h ephemerides",
           "[gnss]") {
   const GnssTiming timing;
   CHECK(gnss_start_kind(timing, 8 * 3600.0) == GnssStart::WARM);

@@ -3,10 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/itinerary.hpp"
 #include "models/random_stream.hpp"
 
@@ -164,4 +165,24 @@ TEST_CASE("the shifted log-normal dwell has its floor and its median", "[itinera
   // Sample median of 20,001 draws: standard error ≈ 1.2533·σ_ln/√n ≈ 0.0044 in log space, so 2 % is >4 SE.
   const double excess_median = draws[10000] - dwell.min_s;
   CHECK(excess_median == Approx(dwell.median_s - dwell.min_s).epsilon(0.02));
+}
+
+TEST_CASE("a box with no onward connection stays in the last yard, never delivered", "[itinerary]") {
+  const Fixture f;
+  ItineraryPlan plan = f.direct();
+  plan.legs = {{0, f.shanghai, f.singapore}};
+  plan.held_at_last_port = true;
+  RandomStream stream = stream_for(5);
+  const ContainerItinerary itinerary(plan, f.ships, stream);
+  using P = JourneyPhase;
+  CHECK(phases(itinerary) == std::vector<P>{P::AT_ORIGIN, P::ROAD, P::YARD, P::AT_SEA, P::YARD});
+  const JourneySegment& last = itinerary.segments().back();
+  CHECK(last.start_s == f.ships[0].arrival_s(f.singapore));
+  CHECK(std::isinf(last.end_s));
+  CHECK(itinerary.state_at(last.start_s + 1000 * DAY_S, f.ships).phase == P::YARD);
+  // The dwells are drawn all the same (export, then import): the export yard is the unheld one's.
+  RandomStream again = stream_for(5);
+  plan.held_at_last_port = false;
+  const ContainerItinerary delivered(plan, f.ships, again);
+  CHECK(delivered.segments()[2].start_s == itinerary.segments()[2].start_s);
 }

@@ -9,7 +9,7 @@
 
 using namespace fleet::models;
 
-TEST_CASE("sensitivity tables at 125 kHz (domain.md §4)", "[lora]") {
+TEST_CASE("sensitivity tables at 125 kHz (docs/sources.md §4)", "[lora]") {
   const double gateway[] = {-130, -132.5, -135, -137.5, -140, -142.5};
   const double device[] = {-124, -127, -130, -133, -135, -137};
   for (int sf = 7; sf <= 12; ++sf) {

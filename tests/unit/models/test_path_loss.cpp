@@ -20,7 +20,7 @@ TEST_CASE("log-distance path loss with the ns-3 lorawan defaults", "[path_loss]"
   CHECK(pl.path_loss_db(0.0) == Approx(7.7));
 }
 
-TEST_CASE("log-distance path loss with the LoRaSim parameters (domain.md §11)", "[path_loss]") {
+TEST_CASE("log-distance path loss with the LoRaSim parameters (docs/sources.md §11)", "[path_loss]") {
   const LogDistancePathLoss lorasim{2.08, 127.41, 40.0};
   CHECK(lorasim.path_loss_db(40.0) == Approx(127.41));
   // The log10-consistent radius for 14 dBm against −132.25 dBm is ≈322 m: a loss of 146.25 dB there.

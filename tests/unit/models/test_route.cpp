@@ -7,7 +7,7 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/geo.hpp"
 #include "models/random_stream.hpp"
 #include "models/route.hpp"
@@ -103,7 +103,7 @@ TEST_CASE("bad routes are refused", "[route]") {
   CHECK_THROWS_AS(Route(two).waypoint_index("nowhere"), std::invalid_argument);
 }
 
-TEST_CASE("the Asia-Med loop reproduces domain.md §6 cumulative distances to 1 nm", "[route]") {
+TEST_CASE("the Asia-Med loop reproduces docs/sources.md §6 cumulative distances to 1 nm", "[route]") {
   // docs/sources.md §6, "[C] Waypoints and leg distances", cum. nm (rounded to the mile; the canal leg counts
   // its actual 104.4 nm).
   const double table_nm[] = {0,    392,  699,  1432, 2084, 2283, 2701, 3549, 5288,

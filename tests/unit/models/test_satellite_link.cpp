@@ -10,7 +10,7 @@
 
 using namespace fleet::models;
 
-TEST_CASE("GEO bent pipe at the zenith: 238.7 ms one way (domain.md §8.2)", "[satellite]") {
+TEST_CASE("GEO bent pipe at the zenith: 238.7 ms one way (docs/sources.md §8.2)", "[satellite]") {
   const double zenith = std::numbers::pi / 2;
   CHECK(slant_range_m(GEO_ALTITUDE_M, zenith) == Approx(GEO_ALTITUDE_M).epsilon(1e-12));
   CHECK(bent_pipe_one_way_s(GEO_ALTITUDE_M, zenith) * 1e3 == Approx(238.7).margin(0.05));

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 #include "models/ship_schedule.hpp"
 
 using namespace fleet::models;
@@ -13,7 +13,7 @@ constexpr double HOUR_S = 3600.0;
 constexpr double DAY_S = 86400.0;
 }  // namespace
 
-TEST_CASE("sea time of the loop matches domain.md §6 at 14.8, 16.3 and 19 kn", "[ship]") {
+TEST_CASE("sea time of the loop matches docs/sources.md §6 at 14.8, 16.3 and 19 kn", "[ship]") {
   // §6 [C]: 24.4 / 22.2 / 19.0 days for ≈8,690 nm, every mile at the one speed, no port stays.
   const struct { double knots, days; } rows[] = {{14.8, 24.4}, {16.3, 22.2}, {19.0, 19.0}};
   for (const auto& row : rows) {

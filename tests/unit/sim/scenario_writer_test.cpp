@@ -128,12 +128,17 @@ TEST_CASE("the resolved YAML loads back to the same scenario", "[writer]") {
     const std::string fixture_text = to_resolved_yaml(s);
     CHECK(load_scenario_text(fixture_text, s.source_path) == s);
     VoyageSpec& v = s.voyage;
-    v.ships.first_arrival_s = -86400.0 / 3;  // under way before the start, not a whole second
-    v.ships.speed_m_per_s = 16.3 * 1852.0 / 3600.0;
-    v.ships.hub.orbit = "geo";  // with LEO figures: nothing may be re-defaulted from the orbit on reading
-    v.ships.hub.price_usd_per_mb = 1.0 / 7;
-    v.ships.hub.above_deck_share = 1.0 / 3;
-    v.ships.hub.buffer = 1;
+    ShipsSpec& ships = v.services[0].ships;
+    ships.first_arrival_s = -86400.0 / 3;  // under way before the start, not a whole second
+    ships.speed_m_per_s = 16.3 * 1852.0 / 3600.0;
+    ships.hub.orbit = "geo";  // with LEO figures: nothing may be re-defaulted from the orbit on reading
+    ships.hub.price_usd_per_mb = 1.0 / 7;
+    ships.hub.above_deck_share = 1.0 / 3;
+    ships.hub.buffer = 1;
+    v.routes[1].waypoints[1].transit_s = 3 * 3600.0 + 1.0 / 3;  // a passage's figures survive the round trip
+    v.routes[1].waypoints[1].sailed_length_m = 60e3 + 1.0 / 7;
+    v.services[1].calls[0].dwell_s = 1e-6;
+    v.itinerary.min_connection_s = 0;
     v.cellular.coastal_range_m = 0;
     v.itinerary.origin = {"Suzhou \"industrial\" park: #3", {-0.1, 179.99}};
     v.itinerary.road_detour_factor = 1;
@@ -145,7 +150,8 @@ TEST_CASE("the resolved YAML loads back to the same scenario", "[writer]") {
     const Scenario back = load_scenario_text(text, s.source_path);
     CHECK(to_resolved_yaml(back) == text);
     CHECK(back.ports == s.ports);
-    CHECK(back.voyage.ships == s.voyage.ships);
+    CHECK(back.voyage.routes == s.voyage.routes);
+    CHECK(back.voyage.services == s.voyage.services);
     CHECK(back.voyage.cellular == s.voyage.cellular);
     CHECK(back.voyage.itinerary == s.voyage.itinerary);
     CHECK(back.network == s.network);

@@ -31,27 +31,32 @@ const std::string PORTS =
     "  - name: Fos-sur-Mer\n"                                      // 8
     "    router: fos-router\n"                                     // 9
     "    gateways: [{name: fos-gw-1, lat: 43.43, lon: 4.86}]\n";   // 10
+// The route file that ships with the project, by absolute path (the text is read as "s.yaml").
+const std::string ROUTE_FILE = std::string(FLEETSIM_FIXTURES_DIR) + "/../../scenarios/routes/asia-med-loop.yaml";
 const std::string VOYAGE =
-    "voyage:\n"                                   // 11
-    "  ships:\n"                                  // 12
-    "    count: 5\n"                              // 13
-    "    hub: {ground_node: mrs-teleport}\n"      // 14
-    "  itinerary:\n"                              // 15
-    "    board: [Shanghai, Singapore]\n"          // 16
-    "    alight: Fos-sur-Mer\n";                  // 17
+    "voyage:\n"                                                                  // 11
+    "  routes: [{file: " + ROUTE_FILE + "}]\n"                                  // 12
+    "  services:\n"                                                              // 13
+    "    - name: asia-med\n"                                                     // 14
+    "      route: asia-med-loop\n"                                               // 15
+    "      calls: [{port: Shanghai}, {port: Singapore}, {port: Fos-sur-Mer}]\n"  // 16
+    "      ships: {count: 5, name_prefix: ship, hub: {ground_node: mrs-teleport}}\n"  // 17
+    "  itinerary:\n"                                                             // 18
+    "    legs:\n"                                                                // 19
+    "      - {service: asia-med, board: [Shanghai, Singapore], alight: Fos-sur-Mer}\n";  // 20
 const std::string NETWORK =
-    "network:\n"                                                         // 18
-    "  nodes:\n"                                                         // 19
-    "    - {name: sha-router, kind: port_router}\n"                      // 20
-    "    - {name: sin-router, kind: port_router}\n"                      // 21
-    "    - {name: fos-router, kind: internet_exchange}\n"                // 22
-    "    - {name: mrs-teleport, kind: ground_station}\n"                 // 23
-    "    - {name: mrs-dc, kind: data_centre}\n"                          // 24
-    "  links:\n"                                                         // 25
-    "    - {name: sha-dc, ends: [sha-router, mrs-dc], length: 10000km}\n"  // 26
-    "    - {name: sin-dc, ends: [sin-router, mrs-dc], length: 10000km}\n"  // 27
-    "    - {name: fos-dc, ends: [fos-router, mrs-dc], length: 50km}\n"     // 28
-    "    - {name: teleport-dc, ends: [mrs-teleport, mrs-dc], length: 10km}\n";  // 29
+    "network:\n"                                                         // 21
+    "  nodes:\n"                                                         // 22
+    "    - {name: sha-router, kind: port_router}\n"                      // 23
+    "    - {name: sin-router, kind: port_router}\n"                      // 24
+    "    - {name: fos-router, kind: internet_exchange}\n"                // 25
+    "    - {name: mrs-teleport, kind: ground_station}\n"                 // 26
+    "    - {name: mrs-dc, kind: data_centre}\n"                          // 27
+    "  links:\n"                                                         // 28
+    "    - {name: sha-dc, ends: [sha-router, mrs-dc], length: 10000km}\n"  // 29
+    "    - {name: sin-dc, ends: [sin-router, mrs-dc], length: 10000km}\n"  // 30
+    "    - {name: fos-dc, ends: [fos-router, mrs-dc], length: 50km}\n"     // 31
+    "    - {name: teleport-dc, ends: [mrs-teleport, mrs-dc], length: 10km}\n";  // 32
 const std::string SMALL_VOYAGE = PORTS + VOYAGE + NETWORK;
 
 // The text with its one occurrence of `from` replaced by `to` (the line count stays the same).
@@ -71,7 +76,7 @@ std::string first_line(const std::string& rendered) { return rendered.substr(0, 
 
 TEST_CASE("a voyage scenario maps onto the structs in SI units", "[loader][voyage]") {
   const Scenario s = load_scenario(fixture("asia-med.yaml"));
-  REQUIRE(s.ports.size() == 3);
+  REQUIRE(s.ports.size() == 4);
   CHECK(s.ports[0].name == "Shanghai");
   CHECK(s.ports[0].router == "sha-router");
   CHECK(s.ports[0].gateways ==
@@ -85,14 +90,31 @@ TEST_CASE("a voyage scenario maps onto the structs in SI units", "[loader][voyag
 
   const VoyageSpec& v = s.voyage;
   CHECK(v.enabled);
-  CHECK(v.route == "asia_med");
-  CHECK(v.ships.count == 5);
-  CHECK(v.ships.first_arrival_s == -20 * DAY_S);  // negative: already under way at the start
-  CHECK(v.ships.headway_s == 3.5 * DAY_S);
-  CHECK(v.ships.speed_m_per_s == Approx(18 * KNOT_M_PER_S).epsilon(1e-15));
-  CHECK(v.ships.speed_m_per_s == Approx(9.26).epsilon(1e-12));  // 18 × 1852 m / 3600 s
-  CHECK(v.ships.name_prefix == "vessel");
-  const ShipHubSpec& hub = v.ships.hub;
+  // The route file: the loop's 18 waypoints, the canal's sailed length and transit on the Suez leg.
+  REQUIRE(v.routes.size() == 2);
+  CHECK(v.routes[0].name == "asia-med-loop");
+  REQUIRE(v.routes[0].waypoints.size() == 18);
+  CHECK(v.routes[0].waypoints[12] == WaypointSpec{"Suez", {29.93, 32.56}, 193.30e3, 14 * 3600.0});
+  CHECK(v.routes[0].waypoints[17] == WaypointSpec{"Fos-sur-Mer", {43.40, 4.88}, 0, 0});
+  CHECK(v.routes[1] == RouteSpec{"feeder",
+                                 {{"Fos-sur-Mer", {43.40, 4.88}},
+                                  {"Strait of Gibraltar", {35.95, -5.6}, 60e3, 3 * 3600.0},
+                                  {"Tanger Med", {35.89, -5.50}}}});
+  REQUIRE(v.services.size() == 2);
+  const ServiceSpec& loop = v.services[0];
+  CHECK(loop.name == "asia-med");
+  CHECK(loop.route == "asia-med-loop");
+  CHECK(loop.calls == std::vector<PortCallSpec>{{"Shanghai", 34 * 3600.0}, {"Singapore", 43 * 3600.0},
+                                                {"Fos-sur-Mer", 43 * 3600.0}});
+  CHECK(loop.ships.count == 5);
+  CHECK(loop.ships.first_arrival_s == -20 * DAY_S);  // negative: already under way at the start
+  CHECK(loop.ships.headway_s == 3.5 * DAY_S);
+  CHECK(loop.ships.speed_m_per_s == Approx(18 * KNOT_M_PER_S).epsilon(1e-15));
+  CHECK(loop.ships.speed_m_per_s == Approx(9.26).epsilon(1e-12));  // 18 × 1852 m / 3600 s
+  CHECK(loop.ships.name_prefix == "vessel");
+  CHECK(v.services[1].ships.name_prefix == "feeder");  // not written: the service's name
+  CHECK(v.services[1].ships.count == 5);
+  const ShipHubSpec& hub = loop.ships.hub;
   CHECK(hub.orbit == "leo");
   // Not written: the LEO figures of models/satellite_link.hpp (35 ms, the middle of the 20–50 ms of
   // docs/sources.md §5; 10 Mbit/s; $0.5/MB).
@@ -109,8 +131,10 @@ TEST_CASE("a voyage scenario maps onto the structs in SI units", "[loader][voyag
   const ItinerarySpec& it = v.itinerary;
   CHECK(it.origin == PlaceSpec{"Ningbo", {29.87, 121.54}});
   CHECK(it.destination == PlaceSpec{"Grenoble", {45.19, 5.72}});
-  CHECK(it.board_ports == std::vector<std::string>{"Shanghai", "Singapore"});
-  CHECK(it.alight_port == "Fos-sur-Mer");
+  // The second leg boards where the first alighted.
+  CHECK(it.legs == std::vector<ItineraryLegSpec>{{"asia-med", {"Shanghai", "Singapore"}, "Fos-sur-Mer"},
+                                                 {"feeder", {"Fos-sur-Mer"}, "Tanger Med"}});
+  CHECK(it.min_connection_s == 18 * 3600.0);
   CHECK(it.truck_speed_m_per_s == Approx(60.0 / 3.6).epsilon(1e-15));
   CHECK(it.road_detour_factor == 1.25);
   CHECK(it.export_dwell == DwellSpec{6 * 3600.0, 3 * DAY_S, 0.4});
@@ -128,43 +152,45 @@ TEST_CASE("a voyage scenario maps onto the structs in SI units", "[loader][voyag
 }
 
 TEST_CASE("absent voyage keys take the defaults of scenario.hpp", "[loader][voyage]") {
-  const Scenario s = load_scenario_text(
-      PORTS + "voyage:\n  ships: {hub: {ground_node: mrs-teleport}}\n" + NETWORK, "s.yaml");
-  VoyageSpec expected;
-  expected.enabled = true;
-  expected.ships.hub.ground_node = "mrs-teleport";
-  CHECK(s.voyage == expected);
+  const Scenario s = load_scenario_text(SMALL_VOYAGE, "s.yaml");
+  CHECK(s.voyage.enabled);  // "voyage:" with only what is required is the voyage world
+  ShipsSpec expected;
+  expected.count = 5;
+  expected.name_prefix = "ship";
+  expected.hub.ground_node = "mrs-teleport";
+  CHECK(s.voyage.services.at(0).ships == expected);
+  CHECK(s.voyage.services[0].calls[0] == PortCallSpec{"Shanghai", 0});  // no dwell written: none
+  ItinerarySpec itinerary;
+  itinerary.legs = {{"asia-med", {"Shanghai", "Singapore"}, "Fos-sur-Mer"}};
+  CHECK(s.voyage.itinerary == itinerary);
+  CHECK(s.voyage.cellular == CellularSpec{});
   // The defaults as published: a weekly service at 16.3 kn (docs/sources.md §6), GEO at ≈600 ms (§5), LTE-M
-  // reach 30 km offshore (§9), board at Shanghai, alight at Fos.
-  CHECK(s.voyage.ships.speed_m_per_s == Approx(16.3 * KNOT_M_PER_S).epsilon(1e-15));
-  CHECK(s.voyage.ships.headway_s == 7 * DAY_S);
-  CHECK(s.voyage.ships.hub.rtt_s == 0.6);
+  // reach 30 km offshore (§9).
+  CHECK(expected.speed_m_per_s == Approx(16.3 * KNOT_M_PER_S).epsilon(1e-15));
+  CHECK(expected.headway_s == 7 * DAY_S);
+  CHECK(expected.hub.rtt_s == 0.6);
   CHECK(s.voyage.cellular.coastal_range_m == 30e3);
-  CHECK(s.voyage.itinerary.board_ports == std::vector<std::string>{"Shanghai"});
-  CHECK(s.voyage.itinerary.alight_port == "Fos-sur-Mer");
-  // "voyage:" with only what is required is the voyage world: its presence switches it on.
-  CHECK(load_scenario_text(SMALL_VOYAGE, "s.yaml").voyage.enabled);
 }
 
 TEST_CASE("the hub's orbit sets the defaults of its link, written figures win", "[loader][voyage]") {
   const auto hub = [](const std::vector<std::string>& overrides) {
-    return load_scenario_text(SMALL_VOYAGE, "s.yaml", overrides).voyage.ships.hub;
+    return load_scenario_text(SMALL_VOYAGE, "s.yaml", overrides).voyage.services.at(0).ships.hub;
   };
-  const ShipHubSpec geo = hub({"voyage.ships.hub.orbit=geo"});
+  const ShipHubSpec geo = hub({"voyage.services[0].ships.hub.orbit=geo"});
   CHECK(geo.rtt_s == 0.6);
   CHECK(geo.bandwidth_bps == 2e6);
   CHECK(geo.price_usd_per_mb == 2.14);  // FleetBroadband 750 MB plan (models/satellite_link.hpp)
-  const ShipHubSpec leo = hub({"voyage.ships.hub.orbit=leo", "voyage.ships.hub.rtt=40ms"});
+  const ShipHubSpec leo = hub({"voyage.services[0].ships.hub.orbit=leo", "voyage.services[0].ships.hub.rtt=40ms"});
   CHECK(leo.rtt_s == 0.04);
   CHECK(leo.bandwidth_bps == 10e6);
   CHECK(leo.price_usd_per_mb == 0.5);
-  CHECK(hub({"voyage.ships.hub.price_per_mb=0"}).price_usd_per_mb == 0);
+  CHECK(hub({"voyage.services[0].ships.hub.price_per_mb=0"}).price_usd_per_mb == 0);
 }
 
 TEST_CASE("voyage world errors point at the key or value that is wrong", "[loader][voyage]") {
   const std::string& base = SMALL_VOYAGE;
   CHECK(first_line(error_of(base + "port: {gateways: [{name: g, lat: 0, lon: 0}]}\n")) ==
-        "s.yaml:30:1: error: port: the voyage world (voyage) has several ports: write them as a list under ports, "
+        "s.yaml:33:1: error: port: the voyage world (voyage) has several ports: write them as a list under ports, "
         "not port");
   CHECK(first_line(error_of(VOYAGE + NETWORK)) ==
         "s.yaml:1:1: error: ports: the voyage world needs ports: a list of the ports with their gateways, yard and "
@@ -176,27 +202,27 @@ TEST_CASE("voyage world errors point at the key or value that is wrong", "[loade
         "s.yaml:11:1: error: network.nodes: the voyage world needs network.nodes: the ports' routers and the hubs' "
         "ground node are nodes of it");
   CHECK(first_line(error_of(base + "  port_router: sha-router\n")) ==
-        "s.yaml:30:3: error: network.port_router: in the voyage world each port attaches to its own router "
+        "s.yaml:33:3: error: network.port_router: in the voyage world each port attaches to its own router "
         "(ports[i].router): remove network.port_router");
 
-  // Board and alight ports: port calls of the route, in `ports`, alight after every board port.
-  CHECK(first_line(error_of(replaced(base, "[Shanghai, Singapore]", "[Shanghai, Port Said]"))) ==
-        "s.yaml:16:23: error: voyage.itinerary.board[1]: unknown port call of route asia_med 'Port Said'; known: "
-        "Shanghai, Singapore, Fos-sur-Mer");
-  CHECK(first_line(error_of(replaced(base, "[Shanghai, Singapore]", "[Shanghai, Singapur]"))) ==
-        "s.yaml:16:23: error: voyage.itinerary.board[1]: unknown port call of route asia_med 'Singapur'; did you "
-        "mean 'Singapore'?");
+  // Board and alight ports: calls of the leg's service, in `ports`, alight after every board port.
+  CHECK(first_line(error_of(replaced(base, "board: [Shanghai, Singapore]", "board: [Shanghai, Port Said]"))) ==
+        "s.yaml:20:47: error: voyage.itinerary.legs[0].board[1]: service asia-med passes 'Port Said' without "
+        "calling: add it to its calls");
+  CHECK(first_line(error_of(replaced(base, "board: [Shanghai, Singapore]", "board: [Shanghai, Singapur]"))) ==
+        "s.yaml:20:47: error: voyage.itinerary.legs[0].board[1]: unknown port call of service asia-med (route "
+        "asia-med-loop) 'Singapur'; did you mean 'Singapore'?");
   CHECK(first_line(error_of(replaced(base, "name: Singapore", "name: Penang"))) ==
-        "s.yaml:16:23: error: voyage.itinerary.board[1]: port call 'Singapore' has no entry in ports: add it with "
-        "its gateways and router");
-  const std::string singapore_only = replaced(base, "[Shanghai, Singapore]", "[Singapore]");
-  CHECK(first_line(error_of(replaced(singapore_only, "alight: Fos-sur-Mer", "alight: Shanghai"))) ==
-        "s.yaml:17:13: error: voyage.itinerary.alight: alight port 'Shanghai' must come after every board port on "
-        "route asia_med (Shanghai, Singapore, Fos-sur-Mer), but 'Singapore' is not before it");
-  CHECK(first_line(error_of(replaced(base, "[Shanghai, Singapore]", "[Shanghai, Shanghai]"))) ==
-        "s.yaml:16:23: error: voyage.itinerary.board[1]: port 'Shanghai' is listed twice");
-  CHECK(first_line(error_of(replaced(base, "[Shanghai, Singapore]", "[]"))) ==
-        "s.yaml:16:12: error: voyage.itinerary.board: at least one port is required, got an empty list");
+        "s.yaml:20:47: error: voyage.itinerary.legs[0].board[1]: port 'Singapore' has no entry in ports: add it "
+        "with its gateways, yard and router");
+  CHECK(first_line(error_of(replaced(base, "[Shanghai, Singapore], alight: Fos-sur-Mer",
+                                     "[Singapore], alight: Shanghai"))) ==
+        "s.yaml:20:57: error: voyage.itinerary.legs[0].alight: alight port 'Shanghai' must come after every board "
+        "port on route asia-med-loop, but 'Singapore' is not before it");
+  CHECK(first_line(error_of(replaced(base, "board: [Shanghai, Singapore]", "board: [Shanghai, Shanghai]"))) ==
+        "s.yaml:20:47: error: voyage.itinerary.legs[0].board[1]: port 'Shanghai' is listed twice");
+  CHECK(first_line(error_of(replaced(base, "board: [Shanghai, Singapore]", "board: []"))) ==
+        "s.yaml:20:36: error: voyage.itinerary.legs[0].board: at least one port is required, got an empty list");
 
   // Routers and the ground node are nodes of network.nodes.
   CHECK(first_line(error_of(replaced(base, "router: sha-router", "router: sha-ruoter"))) ==
@@ -208,12 +234,12 @@ TEST_CASE("voyage world errors point at the key or value that is wrong", "[loade
         "s.yaml:3:13: error: ports[0].router: 'sin-gw-1' is a gateway, not a node: gateways attach to their port's "
         "router by its gateway_link");
   CHECK(first_line(error_of(replaced(base, "{ground_node: mrs-teleport}", "{ground_node: mrs-teleprot}"))) ==
-        "s.yaml:14:24: error: voyage.ships.hub.ground_node: unknown node 'mrs-teleprot'; did you mean "
+        "s.yaml:17:63: error: voyage.services[0].ships.hub.ground_node: unknown node 'mrs-teleprot'; did you mean "
         "'mrs-teleport'?");
   CHECK(first_line(error_of(replaced(base, "{ground_node: mrs-teleport}", "{ground_nod: mrs-teleport}"))) ==
-        "s.yaml:14:11: error: voyage.ships.hub: unknown key 'ground_nod'; did you mean 'ground_node'?");
+        "s.yaml:17:50: error: voyage.services[0].ships.hub: unknown key 'ground_nod'; did you mean 'ground_node'?");
   CHECK(first_line(error_of(replaced(base, "{ground_node: mrs-teleport}", "{orbit: meo}"))) ==
-        "s.yaml:14:18: error: voyage.ships.hub.orbit: unknown orbit 'meo'; accepted: geo, leo");
+        "s.yaml:17:57: error: voyage.services[0].ships.hub.orbit: unknown orbit 'meo'; accepted: geo, leo");
 
   // Names: gateways are unique over all ports; the derived names are taken.
   CHECK(first_line(error_of(replaced(base, "name: sin-gw-1", "name: sha-gw-1"))) ==
@@ -222,34 +248,32 @@ TEST_CASE("voyage world errors point at the key or value that is wrong", "[loade
   CHECK(first_line(error_of(replaced(base, "{name: mrs-dc, kind: data_centre}\n",
                                      "{name: mrs-dc, kind: data_centre}\n    - {name: Shanghai-lte, kind: "
                                      "landing_station}\n"))) ==
-        "s.yaml:25:14: error: network.nodes[5].name: duplicate name 'Shanghai-lte' (already used by the LTE-M "
+        "s.yaml:28:14: error: network.nodes[5].name: duplicate name 'Shanghai-lte' (already used by the LTE-M "
         "network of port Shanghai)");
 
   // Faults may name the ships' hubs and satellite links, but only of ships that exist.
   CHECK(first_line(error_of(base + "  faults:\n    - {gateway: ship-9-hub, down: 1d}\n")) ==
-        "s.yaml:31:17: error: network.faults[0].gateway: unknown gateway 'ship-9-hub'; did you mean 'ship-1-hub'?");
+        "s.yaml:34:17: error: network.faults[0].gateway: unknown gateway 'ship-9-hub'; did you mean 'ship-1-hub'?");
   CHECK(first_line(error_of(base + "  faults:\n    - {link: ship-1-hub, down: 1d}\n")) ==
-        "s.yaml:31:14: error: network.faults[0].link: 'ship-1-hub' is a gateway: write {gateway: ship-1-hub, ...}");
+        "s.yaml:34:14: error: network.faults[0].link: 'ship-1-hub' is a gateway: write {gateway: ship-1-hub, ...}");
   CHECK(error_of(base + "  faults:\n    - {gateway: ship-5-hub, down: 1d}\n    - {link: ship-5-satellite, down: "
                         "1d}\n    - {link: Fos-sur-Mer-lte-link, down: 1d}\n") == "no error");
 
   // Ranges of single keys.
-  CHECK(first_line(error_of(replaced(base, "alight: Fos-sur-Mer\n",
-                                     "alight: Fos-sur-Mer\n    export_dwell: {min: 2d, median: 1d}\n"))) ==
-        "s.yaml:18:37: error: voyage.itinerary.export_dwell.median: must be above min (2d), got 1d");
-  CHECK(first_line(error_of(replaced(base, "alight: Fos-sur-Mer\n",
-                                     "alight: Fos-sur-Mer\n    import_dwell: {min: 4d}\n"))) ==
-        "s.yaml:18:25: error: voyage.itinerary.import_dwell.min: must be below median (302400s, the default), "
+  CHECK(first_line(error_of(replaced(base, "alight: Fos-sur-Mer}\n",
+                                     "alight: Fos-sur-Mer}\n    export_dwell: {min: 2d, median: 1d}\n"))) ==
+        "s.yaml:21:37: error: voyage.itinerary.export_dwell.median: must be above min (2d), got 1d");
+  CHECK(first_line(error_of(replaced(base, "alight: Fos-sur-Mer}\n",
+                                     "alight: Fos-sur-Mer}\n    import_dwell: {min: 4d}\n"))) ==
+        "s.yaml:21:25: error: voyage.itinerary.import_dwell.min: must be below median (302400s, the default), "
         "got 4d");
   CHECK(first_line(error_of(replaced(base, "count: 5", "count: 0"))) ==
-        "s.yaml:13:12: error: voyage.ships.count: expected an integer from 1 to 10000, got 0");
-  CHECK(first_line(error_of(base, {"voyage.ships.headway=0d"})) ==
-        "--set:1:22: error: voyage.ships.headway: must be greater than 0, got 0d");
-  CHECK(first_line(error_of(base, {"voyage.ships.speed=16.3kt"})) ==
-        "--set:1:20: error: voyage.ships.speed: unknown unit 'kt' for a speed; accepted: m/s, km/h, kn");
+        "s.yaml:17:22: error: voyage.services[0].ships.count: expected an integer from 1 to 10000, got 0");
+  CHECK(first_line(error_of(base, {"voyage.services[0].ships.headway=0d"})) ==
+        "--set:1:34: error: voyage.services[0].ships.headway: must be greater than 0, got 0d");
+  CHECK(first_line(error_of(base, {"voyage.services[0].ships.speed=16.3kt"})) ==
+        "--set:1:32: error: voyage.services[0].ships.speed: unknown unit 'kt' for a speed; accepted: m/s, km/h, kn");
   CHECK(first_line(error_of(base, {"voyage.itinerary.road_detour=0.9"})) ==
         "--set:1:30: error: voyage.itinerary.road_detour: must be at least 1 (the road is never shorter than the "
         "great circle), got 0.9");
-  CHECK(first_line(error_of(base, {"voyage.route=asia_europe"})) ==
-        "--set:1:14: error: voyage.route: unknown route 'asia_europe'; accepted: asia_med");
 }

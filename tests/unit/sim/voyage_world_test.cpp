@@ -7,7 +7,6 @@
 #include <array>
 #include <cmath>
 
-#include "models/asia_med_route.hpp"
 #include "models/great_circle.hpp"
 #include "sim/phase_book.hpp"
 
@@ -26,6 +25,27 @@ PortSpec port(const std::string& name, double lat, double lon, int gateways) {
   return p;
 }
 
+// A shortened Asia-Med loop: the ports, the Suez Canal (its sailed length and convoy transit), two
+// turning points.
+RouteSpec loop_route() {
+  return RouteSpec{"loop",
+                   {{"Shanghai", {30.62, 122.07}},
+                    {"Singapore", {1.20, 103.85}},
+                    {"Bab-el-Mandeb", {12.6, 43.35}},
+                    {"Suez", {29.93, 32.56}, 193.30e3, 14 * 3600.0},
+                    {"Port Said", {31.30, 32.32}},
+                    {"Fos-sur-Mer", {43.40, 4.88}}}};
+}
+
+ServiceSpec loop_service() {
+  ServiceSpec service{"loop", "loop", {{"Shanghai", 34 * 3600.0}, {"Singapore", 43 * 3600.0}, {"Fos-sur-Mer", 43 * 3600.0}}, {}};
+  service.ships.count = 3;
+  service.ships.first_arrival_s = -5 * 86400.0;
+  service.ships.headway_s = 4 * 86400.0;
+  service.ships.name_prefix = "ship";
+  return service;
+}
+
 Scenario voyage_scenario(std::uint32_t containers) {
   Scenario scenario;
   scenario.duration_s = 40 * 86400.0;
@@ -33,10 +53,28 @@ Scenario voyage_scenario(std::uint32_t containers) {
   scenario.ports = {port("Shanghai", 30.62, 122.07, 2), port("Singapore", 1.275, 103.77, 1),
                     port("Fos-sur-Mer", 43.42, 4.86, 3)};
   scenario.voyage.enabled = true;
-  scenario.voyage.ships.count = 3;
-  scenario.voyage.ships.first_arrival_s = -5 * 86400.0;
-  scenario.voyage.ships.headway_s = 4 * 86400.0;
-  scenario.voyage.itinerary.board_ports = {"Shanghai", "Singapore"};
+  scenario.voyage.routes = {loop_route()};
+  scenario.voyage.services = {loop_service()};
+  scenario.voyage.itinerary.legs = {ItineraryLegSpec{"loop", {"Shanghai", "Singapore"}, "Fos-sur-Mer"}};
+  return scenario;
+}
+
+// The loop, then a feeder from Fos to Tanger Med: every box is transshipped at Fos.
+Scenario transshipment_scenario(std::uint32_t containers) {
+  Scenario scenario = voyage_scenario(containers);
+  scenario.duration_s = 60 * 86400.0;
+  scenario.ports.push_back(port("Tanger Med", 35.89, -5.50, 2));
+  scenario.voyage.routes.push_back(
+      RouteSpec{"feeder", {{"Fos-sur-Mer", {43.40, 4.88}}, {"Alboran Sea", {36.2, -3.0}}, {"Tanger Med", {35.89, -5.50}}}});
+  ServiceSpec feeder{"feeder", "feeder", {{"Fos-sur-Mer", 12 * 3600.0}, {"Tanger Med", 86400.0}}, {}};
+  feeder.ships.count = 20;
+  feeder.ships.first_arrival_s = 0;
+  feeder.ships.headway_s = 2.5 * 86400.0;
+  feeder.ships.speed_m_per_s = 15 * 1852.0 / 3600;
+  feeder.ships.name_prefix = "feeder";
+  scenario.voyage.services.push_back(feeder);
+  scenario.voyage.itinerary.legs.push_back(ItineraryLegSpec{"feeder", {"Fos-sur-Mer"}, "Tanger Med"});
+  scenario.voyage.itinerary.min_connection_s = 18 * 3600.0;
   return scenario;
 }
 
@@ -62,7 +100,8 @@ TEST_CASE("Journey steps tile the run in itinerary order, each at the right radi
     CHECK(journey.steps.front().start_us == 0);
     // The ship's site comes first and is on that ship's area.
     REQUIRE(!journey.sites.empty());
-    CHECK(journey.sites[0].area == world.port_count() + journey.ship);
+    REQUIRE(journey.legs.size() == 1);
+    CHECK(journey.sites[0].area == world.port_count() + journey.legs[0].ship);
     CHECK(journey.sites[0].extra_loss_db >= 0);
     for (std::size_t s = 0; s < journey.steps.size(); ++s) {
       const JourneyStep& step = journey.steps[s];
@@ -99,8 +138,8 @@ TEST_CASE("A ship is in cellular reach from its arrival until it is the coastal 
   const Scenario scenario = voyage_scenario(1);
   const VoyageWorld world(scenario);
   const fleet::models::ShipSchedule& ship = world.ships()[1];
-  const std::size_t shanghai = ship.route().waypoint_index(fleet::models::SHANGHAI);
-  const double speed_m_per_s = scenario.voyage.ships.speed_m_per_s;
+  const std::size_t shanghai = ship.route().waypoint_index("Shanghai");
+  const double speed_m_per_s = scenario.voyage.services[0].ships.speed_m_per_s;
   const std::vector<CoverageWindow>& windows = world.coverage(1);
   REQUIRE(!windows.empty());
   const CoverageWindow& first = windows.front();
@@ -199,4 +238,71 @@ TEST_CASE("Phase books split the age of information and the charge without losin
       CHECK(phase.age_mean_s() >= 3600 - 1e-6);
       CHECK(phase.age_mean_s() <= 6 * 3600 + 1e-6);
     }
+}
+
+TEST_CASE("A transshipped box waits in the hub's yard and boards the first ship that connects", "[voyage]") {
+  const Scenario scenario = transshipment_scenario(100);
+  const VoyageWorld world(scenario);
+  REQUIRE(world.ships().size() == 23);
+  CHECK(world.service_of_ship(2) == 0);
+  CHECK(world.service_of_ship(3) == 1);
+  CHECK(world.leg_count() == 2);
+  const double min_connection_s = scenario.voyage.itinerary.min_connection_s;
+  std::size_t transshipped = 0;
+  for (std::uint32_t id = 0; id < 100; ++id) {
+    const ContainerJourney& journey = world.journey(id);
+    REQUIRE(journey.legs.size() == 2);
+    const fleet::models::ShipSchedule& first = world.ships()[journey.legs[0].ship];
+    const fleet::models::ShipSchedule& second = world.ships()[journey.legs[1].ship];
+    CHECK(world.service_of_ship(journey.legs[0].ship) == 0);
+    CHECK(world.service_of_ship(journey.legs[1].ship) == 1);
+    // The connection: the feeder leaves Fos at least min_connection after the discharge, and no
+    // earlier feeder would have done.
+    const double discharge_s = first.arrival_s(first.route().waypoint_index("Fos-sur-Mer"));
+    const double loading_s = second.departure_s(0);
+    CHECK(loading_s >= discharge_s + min_connection_s);
+    const std::size_t previous_feeder = journey.legs[1].ship - 1;
+    if (world.service_of_ship(previous_feeder) == 1)
+      CHECK(world.ships()[previous_feeder].departure_s(0) < discharge_s + min_connection_s);
+    // Each leg's ship is a radio site of its own, on that ship's area.
+    CHECK(journey.sites[0].area == world.port_count() + journey.legs[0].ship);
+    CHECK(journey.sites[1].area == world.port_count() + journey.legs[1].ship);
+    // The steps follow the itinerary: stage 0 up to the first discharge, 1 from the Fos yard through the
+    // feeder's sailing, 2 from the Tanger Med yard on; on board, the site is the leg's ship.
+    for (const JourneyStep& step : journey.steps) {
+      const double at_s = seconds(step.start_us) + 1e-6;
+      const double hub_discharge_s = second.arrival_s(second.route().waypoint_index("Tanger Med"));
+      const std::size_t expected_stage = at_s < discharge_s ? 0 : at_s < hub_discharge_s ? 1 : 2;
+      CHECK(step.stage == expected_stage);
+      if (step.phase == JourneyPhase::AT_SEA || step.phase == JourneyPhase::PORT_CALL)
+        CHECK(step.site == (at_s < discharge_s ? 0 : 1));
+      if (step.phase == JourneyPhase::YARD && step.stage == 1) {
+        CHECK(journey.sites[step.site].area == 2);  // the Fos yard, under Fos's gateways
+        CHECK(step.cell == 2);
+        CHECK(at_s >= discharge_s);
+        CHECK(at_s < loading_s);
+        ++transshipped;
+      }
+      if (step.phase == JourneyPhase::YARD && step.stage == 2) CHECK(journey.sites[step.site].area == 3);
+    }
+  }
+  CHECK(transshipped > 50);  // most boxes reach Fos within the 60 days
+}
+
+TEST_CASE("A box whose hub has no connection left stays in the hub's yard", "[voyage]") {
+  Scenario scenario = transshipment_scenario(40);
+  scenario.voyage.services[1].ships.count = 2;  // feeders leave Fos on days 0.5 and 3 only
+  const VoyageWorld world(scenario);
+  std::size_t held = 0;
+  for (std::uint32_t id = 0; id < 40; ++id) {
+    const ContainerJourney& journey = world.journey(id);
+    if (journey.legs.size() == 2) continue;
+    ++held;
+    REQUIRE(journey.legs.size() == 1);
+    const auto& segments = journey.itinerary.segments();
+    CHECK(segments.back().phase == JourneyPhase::YARD);
+    CHECK(std::isinf(segments.back().end_s));
+    CHECK(journey.steps.back().phase != JourneyPhase::DELIVERED);
+  }
+  CHECK(held > 20);
 }

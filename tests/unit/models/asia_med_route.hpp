@@ -1,6 +1,8 @@
 #pragma once
-// The Asia → Marseille-Fos loop via Suez of docs/sources.md §6 (waypoints and cumulative distances [C]) with
-// the port stays and speeds of §6/§9 [S]. The reference study `asia-med` starts from these.
+// The Asia → Marseille-Fos loop via Suez, built in C++ for the model tests (which may not read YAML):
+// the same waypoints, canal and port stays as the data file scenarios/routes/asia-med-loop.yaml and
+// the asia-med service of scenarios/asia-med.yaml, which the simulator reads. Both are checked against
+// the same published waypoint table: here in test_route.cpp, the file in route_loader_test.cpp.
 #include <vector>
 
 #include "models/route.hpp"

@@ -1,4 +1,4 @@
-#include "models/asia_med_route.hpp"
+#include "tests/unit/models/asia_med_route.hpp"
 
 namespace fleet::models {
 
