@@ -147,7 +147,7 @@ Campaign read_campaign(const Reader& r, const YAML::Node& root, const std::files
         const std::filesystem::path written(value.Scalar());
         campaign.scenario = std::filesystem::absolute(written.is_absolute() ? written : file.parent_path() / written).lexically_normal();
         if (!std::filesystem::is_regular_file(campaign.scenario))
-          r.fail(value.Mark(), name, "cannot read the scenario file " + campaign.scenario.string());
+          r.fail(value.Mark(), name, "cannot read the scenario file '" + value.Scalar() + "' (a path relative to the campaign file)");
         have_scenario = true;
       }
     } else if (name == "seeds") {

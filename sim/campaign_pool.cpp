@@ -9,9 +9,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <iterator>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -45,6 +48,13 @@ pid_t spawn_run(const Campaign& campaign, const CampaignRun& run, const PoolOpti
   const fs::path log = options.campaign_dir / "logs" / (run_dir.filename().string() + ".log");
 
   std::vector<std::string> args{options.fleetsim.string(), "run", campaign.scenario.string()};
+  // FLEETSIM_SWEEP_WRAPPER=nice, =perf stat, or a script: each run goes through it (docs/campaigns.md).
+  const char* wrapper = std::getenv("FLEETSIM_SWEEP_WRAPPER");
+  if (wrapper && *wrapper) {
+    std::istringstream words(wrapper);
+    std::vector<std::string> prefix{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+    args.insert(args.begin(), prefix.begin(), prefix.end());
+  }
   for (const std::string& assignment : run.overrides) {
     args.push_back("--set");
     args.push_back(assignment);
@@ -61,9 +71,9 @@ pid_t spawn_run(const Campaign& campaign, const CampaignRun& run, const PoolOpti
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   pid_t pid = 0;
-  const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (error != 0) throw std::runtime_error("cannot start " + options.fleetsim.string() + ": " + std::strerror(error));
+  if (error != 0) throw std::runtime_error("cannot start " + args[0] + ": " + std::strerror(error));
   return pid;
 }
 
@@ -136,6 +146,7 @@ PoolResult run_pool(const Campaign& campaign, const std::vector<CampaignRun>& ru
       ++(complete ? result.done : result.failed);
     }
     changed();
+    if (record.status == RunStatus::PENDING) continue;  // interrupted: nothing to report
     report(record.status == RunStatus::FAILED ? " (run " + std::to_string(index) + " failed, see logs/" +
                                                     fs::path(record.folder).filename().string() + ".log)"
                                               : "");
