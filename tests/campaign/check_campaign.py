@@ -246,16 +246,20 @@ def compare_output():
     fleetsim("compare", a, expect=1)  # one target is not a comparison
 
 
+CHECKS = [expansion, bad_campaign_files, bad_grid_point_refused, parallel_matches_serial, resume_after_interrupt,
+          failed_run_recorded, compare_output]
+
+
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("check")
-    parser.add_argument("--fleetsim", required=True)
-    parser.add_argument("--source", required=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("check", choices=[c.__name__ for c in CHECKS])
+    for flag in ("--fleetsim", "--source"):
+        parser.add_argument(flag, required=True)
     parser.add_argument("--work", required=True, type=Path)
     ARGS = parser.parse_args()
     ARGS.work.mkdir(parents=True, exist_ok=True)
-    globals()[ARGS.check]()
+    next(c for c in CHECKS if c.__name__ == ARGS.check)()
     print(f"{ARGS.check}: ok")
 
 
