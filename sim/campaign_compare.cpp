@@ -1,5 +1,6 @@
 #include "sim/campaign_compare.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -16,6 +17,22 @@ namespace fs = std::filesystem;
 
 namespace {
 using Column = std::vector<std::optional<double>>;  // one value per headline metric
+
+// What a campaign point stands for ("fleet.containers=5000, ..."), for the table's legend.
+std::string point_description(const std::string& target) {
+  const std::size_t colon = target.rfind(':');
+  if (colon == std::string::npos || !fs::is_regular_file(fs::path(target.substr(0, colon)) / "campaign.json")) return "";
+  const std::string number_text = target.substr(colon + 1);
+  if (number_text.empty() || number_text.find_first_not_of("0123456789") != std::string::npos) return "";
+  const std::size_t point = std::stoul(number_text);
+  for (const RunRecord& run : read_campaign_json(target.substr(0, colon)).runs) {
+    if (run.point != point) continue;
+    std::string text;
+    for (const auto& [key, value] : run.parameters) text += (text.empty() ? "" : ", ") + key + "=" + value;
+    return " (" + text + ")";
+  }
+  return "";
+}
 
 Column run_column(const fs::path& run_dir) {
   Column column;
@@ -55,10 +72,12 @@ Column target_column(const std::string& target) {
   return run_column(target);
 }
 
+// Whole numbers (record counts, and means that happen to be whole) in full; the rest to 6 digits.
 std::string number(const std::optional<double>& value) {
   if (!value) return "";
   char text[32];
-  std::snprintf(text, sizeof text, "%.6g", *value);
+  if (*value == std::floor(*value) && std::fabs(*value) < 1e15) std::snprintf(text, sizeof text, "%.0f", *value);
+  else std::snprintf(text, sizeof text, "%.6g", *value);
   return text;
 }
 }  // namespace
@@ -103,7 +122,7 @@ void compare_runs(std::ostream& out, const std::vector<std::string>& targets, bo
     }
     return;
   }
-  for (std::size_t c = 0; c < targets.size(); ++c) out << letter(c) << ": " << targets[c] << '\n';
+  for (std::size_t c = 0; c < targets.size(); ++c) out << letter(c) << ": " << targets[c] << point_description(targets[c]) << '\n';
   std::vector<std::size_t> widths(header.size(), 0);
   for (const auto& row : rows)
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
