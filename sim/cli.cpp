@@ -5,6 +5,8 @@ namespace fleet::sim {
 std::string usage_text() {
   return "usage: fleetsim run SCENARIO.yaml [-o DIR] [--seed N] [--set key.path=value]... [--quiet]\n"
          "       fleetsim check SCENARIO.yaml [--seed N] [--set key.path=value]...\n"
+         "       fleetsim sweep CAMPAIGN.yaml [-o DIR] [-j N] [--slurm [--submit]]   (fleetsim sweep --help)\n"
+         "       fleetsim aggregate DIR | compare RUN_A RUN_B [...] [--csv]\n"
          "       fleetsim --help | --version\n"
          "\n"
          "  run      simulate the scenario and write the run folder (default results/runs/NAME-seedN/)\n"
@@ -51,7 +53,7 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
     } else if (!have_command) {
       if (arg == "run") options.command = Command::RUN;
       else if (arg == "check") options.command = Command::CHECK;
-      else throw UsageError("unknown command '" + arg + "' (expected run or check)");
+      else throw UsageError("unknown command '" + arg + "' (expected run, check, sweep, aggregate or compare)");
       have_command = true;
     } else if (options.scenario_path.empty()) {
       options.scenario_path = arg;

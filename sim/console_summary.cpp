@@ -4,6 +4,8 @@
 #include <string>
 
 #include "sim/battery_setup.hpp"
+#include "sim/delivery_tail.hpp"
+#include "sim/voyage_outputs.hpp"
 
 namespace fleet::sim {
 
@@ -16,10 +18,28 @@ std::string printf_string(const char* format, auto... args) {
 double percent(std::uint64_t part, std::uint64_t whole) {
   return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
+
+// Voyage world: what the satellite cost, and per phase of the journey the charge and the age.
+void print_voyage_lines(std::ostream& out, const Scenario& scenario, const World& world, const BackhaulBook& backhaul,
+                        const PhaseBook& phases) {
+  const SatelliteBill bill = satellite_bill(scenario, world, backhaul);
+  out << printf_string("  satellite  %.1f MB, $%.0f at $%.2f/MB\n", static_cast<double>(bill.bytes) / 1e6, bill.cost_usd,
+                       scenario.voyage.ships.hub.price_usd_per_mb);
+  std::string parts;
+  for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
+    const PhaseTotals& phase = phases.totals()[p];
+    if (phase.device_s <= 0) continue;
+    const double mah_per_day = phase.charge_c / models::COULOMBS_PER_MAH / (phase.device_s / 86400.0);
+    parts += printf_string("%s%s %.2f mAh/d", parts.empty() ? "" : "; ",
+                           models::to_string(static_cast<models::JourneyPhase>(p)), mah_per_day);
+    if (phase.age_observed_s > 0) parts += printf_string(" age %.1f h", phase.age_mean_s() / 3600);
+  }
+  out << "  phases     " << parts << '\n';
+}
 }  // namespace
 
-void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const RunTotals& totals,
-                           const Manifest& manifest, const std::string& run_dir) {
+void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const World& world, const BackhaulBook& backhaul,
+                           const RunTotals& totals, const Manifest& manifest, const std::string& run_dir) {
   const Scenario& scenario = fleet.scenario;
   const RecordTotals& records = totals.records;
   const models::LogHistogram& latency = fleet.deliveries.latency_s;
@@ -41,6 +61,11 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
                        percent(records.delivered, records.generated), static_cast<unsigned long long>(records.lost_total()),
                        reasons.c_str(), static_cast<unsigned long long>(records.dropped_queue_full),
                        static_cast<unsigned long long>(records.queued_on_device + records.on_air + records.in_flight));
+  const DeliveryTail tail = delivery_tail(fleet);
+  if (tail.devices > 0) {
+    out << printf_string("  tail       per-device delivery p1 %.2f %%, p5 %.2f %%, worst device %u at %.2f %%\n",
+                         100 * tail.p1, 100 * tail.p5, tail.worst_device, 100 * tail.min);
+  }
   if (totals.confirmed_frames_sent > 0 || totals.downlinks_sent > 0) {
     std::string missed;
     for (std::size_t r = 0; r < DOWNLINK_LOSS_COUNT; ++r) {
@@ -85,6 +110,7 @@ void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const R
                          static_cast<double>(gateways[busiest].frames_received) / (days * 24),
                          100 * gateways[busiest].airtime_received_s / scenario.duration_s);
   }
+  if (fleet.phases) print_voyage_lines(out, scenario, world, backhaul, *fleet.phases);
   out << "  results    " << run_dir << "/\n";
 }
 

@@ -3,13 +3,15 @@
 #include <ostream>
 #include <string>
 
+#include "sim/backhaul_book.hpp"
 #include "sim/fleet_runtime.hpp"
 #include "sim/run_outputs.hpp"
 #include "sim/run_totals.hpp"
+#include "sim/world.hpp"
 
 namespace fleet::sim {
 
-void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const RunTotals& totals,
-                           const Manifest& manifest, const std::string& run_dir);
+void print_console_summary(std::ostream& out, const FleetRuntime& fleet, const World& world, const BackhaulBook& backhaul,
+                           const RunTotals& totals, const Manifest& manifest, const std::string& run_dir);
 
 }  // namespace fleet::sim

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "fleetsim_version.hpp"
+#include "sim/campaign_cli.hpp"
 #include "sim/cli.hpp"
 #include "sim/scenario_error.hpp"
 #include "sim/scenario_loader.hpp"
@@ -13,6 +14,9 @@
 int main(int argc, char** argv) {
   using namespace fleet::sim;
   const std::vector<std::string> command_line(argv, argv + argc);
+  // sweep, aggregate and compare have their own arguments (sim/campaign_cli.hpp).
+  if (argc > 1 && is_campaign_command(command_line[1]))
+    return campaign_main(std::vector<std::string>(command_line.begin() + 1, command_line.end()));
   try {
     const CliOptions options = parse_cli(std::vector<std::string>(command_line.begin() + 1, command_line.end()));
     switch (options.command) {

@@ -7,6 +7,7 @@
 
 #include "fleetsim_version.hpp"
 #include "sim/battery_setup.hpp"
+#include "sim/delivery_tail.hpp"
 #include "sim/output_file.hpp"
 #include "sim/json_writer.hpp"
 #include "sim/network_outputs.hpp"
@@ -93,6 +94,15 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
   json.value("balanced", records.accounted() == records.generated);
   json.value("delivery_ratio",
              records.generated ? static_cast<double>(records.delivered) / static_cast<double>(records.generated) : 0.0);
+  json.end_object();
+
+  const DeliveryTail tail = delivery_tail(fleet);
+  json.begin_object("device_delivery_ratio");
+  json.value("devices", tail.devices);
+  json.value("p1", tail.p1);
+  json.value("p5", tail.p5);
+  json.value("min", tail.min);
+  json.value("worst_device", tail.worst_device);
   json.end_object();
 
   json.begin_object("frames");

@@ -32,6 +32,7 @@
 #include "sim/device_schema.hpp"
 #include "sim/did_you_mean.hpp"
 #include "sim/firmware_setup.hpp"
+#include "sim/gateway_grid.hpp"
 #include "sim/quantity.hpp"
 #include "sim/voyage_services.hpp"
 
@@ -662,12 +663,35 @@ void read_port_site(const Context& ctx, const Section& section, std::vector<Fiel
   port.gateway_link = read_link(section.section("gateway_link", {"latency", "bandwidth"}), port.gateway_link);
 }
 
+// port.gateway_grid (sim/gateway_grid.hpp has the placement rule): {columns: C, rows: R} or {count: N}.
+std::vector<GatewaySpec> read_gateway_grid(const Context& ctx, const Section& port, const YardSpec& yard) {
+  const Section grid = port.section("gateway_grid", {"columns", "rows", "count"});
+  const auto count = grid.find("count");
+  if (count && (grid.find("columns") || grid.find("rows")))
+    grid.fail("give either count or columns and rows, not both");
+  if (count) return place_gateway_grid(yard, grid_shape_for_count(yard, static_cast<std::uint32_t>(read_integer(ctx, *count, 1, 1024))));
+  const auto columns = static_cast<std::uint32_t>(read_integer(ctx, grid.require("columns"), 1, 1024));
+  const auto rows = static_cast<std::uint32_t>(read_integer(ctx, grid.require("rows"), 1, 1024));
+  if (columns * rows > 1024) grid.fail("columns x rows must be at most 1024 gateways");
+  return place_gateway_grid(yard, grid_shape_columns_rows(columns, rows));
+}
+
 PortSpec read_port(const Context& ctx, const Section& top) {
   PortSpec port;
-  const Section section = top.section("port", {"name", "gateways", "yard", "gateway_link"});
+  const Section section = top.section("port", {"name", "gateways", "gateway_grid", "yard", "gateway_link"});
   port.name = section.text("name", port.name);
   std::vector<Field> seen_gateways;
-  read_port_site(ctx, section, seen_gateways, port, true);
+  // A grid replaces the list: `gateways` must then be absent or [] (so a sweep over a scenario that
+  // lists gateways sets port.gateways=[] beside port.gateway_grid).
+  const auto grid = section.find("gateway_grid");
+  const auto listed = section.find("gateways");
+  if (grid && listed && !(listed->node.IsSequence() && listed->node.size() == 0)) {
+    ctx.fail(grid->key_spot, grid->path,
+             "port.gateways and port.gateway_grid are mutually exclusive: list the gateways or place them "
+             "on a grid (set port.gateways=[] to replace a scenario's list by a grid)");
+  }
+  read_port_site(ctx, section, seen_gateways, port, !grid);
+  if (grid) port.gateways = read_gateway_grid(ctx, section, port.yard);
   return port;
 }
 

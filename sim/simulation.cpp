@@ -214,7 +214,7 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
                       "latency_timeseries.csv"};
   if (fleet.phases) manifest.outputs.insert(manifest.outputs.end(), {"phases.csv", "link_load.csv"});
   write_manifest(dir, manifest);
-  if (!options.quiet) print_console_summary(std::cout, fleet, totals, manifest, dir.string());
+  if (!options.quiet) print_console_summary(std::cout, fleet, world, backhaul_book, totals, manifest, dir.string());
   return 0;
 }
 

@@ -64,6 +64,14 @@ void write_link_load_csv(const fs::path& dir, const World& world, const Backhaul
   close_output(out, path);
 }
 
+SatelliteBill satellite_bill(const Scenario& scenario, const World& world, const BackhaulBook& book) {
+  SatelliteBill bill;
+  for (std::size_t l = 0; l < book.links.size(); ++l)
+    if (world.network.links[l].kind == LinkKind::SATELLITE) bill.bytes += book.links[l].bytes;
+  bill.cost_usd = models::transfer_cost_usd(bill.bytes, scenario.voyage.ships.hub.price_usd_per_mb);
+  return bill;
+}
+
 void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
                           const PhaseBook& phases) {
   // Each satellite link bills at its ship's service's price; one price for the whole fleet is written

@@ -2,6 +2,7 @@
 // What the voyage world adds to a run's outputs: battery drain and age of information per phase of
 // the journey (phases.csv), the load over time of the satellite and cellular links (link_load.csv),
 // and the satellite bill (summary.json "voyage").
+#include <cstdint>
 #include <filesystem>
 
 #include "sim/backhaul_book.hpp"
@@ -15,6 +16,13 @@ namespace fleet::sim {
 void write_phases_csv(const std::filesystem::path& dir, const PhaseBook& phases);
 // Every bin of the run for each satellite and cellular link: bytes and mean throughput in the bin.
 void write_link_load_csv(const std::filesystem::path& dir, const World& world, const BackhaulBook& book);
+// The satellite links' bytes and their cost at the hub's price, summed over every ship.
+struct SatelliteBill {
+  std::uint64_t bytes = 0;
+  double cost_usd = 0;
+};
+SatelliteBill satellite_bill(const Scenario& scenario, const World& world, const BackhaulBook& book);
+
 // summary.json "voyage": ships, satellite bytes and cost (per ship and in all), phases.
 void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
                           const PhaseBook& phases);
