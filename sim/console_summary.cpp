@@ -23,8 +23,9 @@ double percent(std::uint64_t part, std::uint64_t whole) {
 void print_voyage_lines(std::ostream& out, const Scenario& scenario, const World& world, const BackhaulBook& backhaul,
                         const PhaseBook& phases) {
   const SatelliteBill bill = satellite_bill(scenario, world, backhaul);
-  out << printf_string("  satellite  %.1f MB, $%.0f at $%.2f/MB\n", static_cast<double>(bill.bytes) / 1e6, bill.cost_usd,
-                       scenario.voyage.ships.hub.price_usd_per_mb);
+  const std::string price =
+      bill.price_usd_per_mb ? printf_string(" at $%.2f/MB", *bill.price_usd_per_mb) : std::string(" at each service's price");
+  out << printf_string("  satellite  %.1f MB, $%.0f%s\n", static_cast<double>(bill.bytes) / 1e6, bill.cost_usd, price.c_str());
   std::string parts;
   for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {
     const PhaseTotals& phase = phases.totals()[p];

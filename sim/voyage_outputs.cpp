@@ -65,48 +65,46 @@ void write_link_load_csv(const fs::path& dir, const World& world, const Backhaul
 }
 
 SatelliteBill satellite_bill(const Scenario& scenario, const World& world, const BackhaulBook& book) {
-  SatelliteBill bill;
-  for (std::size_t l = 0; l < book.links.size(); ++l)
-    if (world.network.links[l].kind == LinkKind::SATELLITE) bill.bytes += book.links[l].bytes;
-  bill.cost_usd = models::transfer_cost_usd(bill.bytes, scenario.voyage.ships.hub.price_usd_per_mb);
-  return bill;
-}
-
-void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
-                          const PhaseBook& phases) {
-  // Each satellite link bills at its ship's service's price; one price for the whole fleet is written
-  // (and the total billed at it) when every service pays the same.
   std::map<std::string, double> price_of_link;
   for (const VoyageShip& ship : voyage_ships(scenario.voyage))
     price_of_link[satellite_link_name(ship.name)] = scenario.voyage.services[ship.service].ships.hub.price_usd_per_mb;
   const double first_price = scenario.voyage.services.front().ships.hub.price_usd_per_mb;
   const bool one_price = std::all_of(scenario.voyage.services.begin(), scenario.voyage.services.end(),
                                      [&](const ServiceSpec& service) { return service.ships.hub.price_usd_per_mb == first_price; });
-  json.begin_object("voyage");
-  json.value("ships", static_cast<int>(voyage_ship_count(scenario.voyage)));
-  json.begin_object("satellite");
-  std::uint64_t total_bytes = 0;
-  double total_cost_usd = 0;
-  json.begin_array("links");
+  SatelliteBill bill;
   for (std::size_t l = 0; l < book.links.size(); ++l) {
     const NetworkLink& link = world.network.links[l];
     if (link.kind != LinkKind::SATELLITE) continue;
-    total_bytes += book.links[l].bytes;
     const double cost_usd = models::transfer_cost_usd(book.links[l].bytes, price_of_link.at(link.name));
-    total_cost_usd += cost_usd;
+    bill.links.push_back({link.name, book.links[l].bytes, cost_usd});
+    bill.bytes += book.links[l].bytes;
+    bill.cost_usd += cost_usd;
+  }
+  if (one_price) {
+    bill.price_usd_per_mb = first_price;
+    bill.cost_usd = models::transfer_cost_usd(bill.bytes, first_price);
+  }
+  return bill;
+}
+
+void write_voyage_summary(JsonWriter& json, const Scenario& scenario, const World& world, const BackhaulBook& book,
+                          const PhaseBook& phases) {
+  const SatelliteBill bill = satellite_bill(scenario, world, book);
+  json.begin_object("voyage");
+  json.value("ships", static_cast<int>(voyage_ship_count(scenario.voyage)));
+  json.begin_object("satellite");
+  json.begin_array("links");
+  for (const SatelliteBill::Link& link : bill.links) {
     json.begin_object();
     json.value("name", link.name);
-    json.value("bytes", book.links[l].bytes);
-    json.value("cost_usd", cost_usd);
+    json.value("bytes", link.bytes);
+    json.value("cost_usd", link.cost_usd);
     json.end_object();
   }
   json.end_array();
-  json.value("bytes", total_bytes);
-  if (one_price) {
-    json.value("price_usd_per_mb", first_price);
-    total_cost_usd = models::transfer_cost_usd(total_bytes, first_price);
-  }
-  json.value("cost_usd", total_cost_usd);
+  json.value("bytes", bill.bytes);
+  if (bill.price_usd_per_mb) json.value("price_usd_per_mb", *bill.price_usd_per_mb);
+  json.value("cost_usd", bill.cost_usd);
   json.end_object();
   json.begin_object("phases");
   for (std::size_t p = 0; p < JOURNEY_PHASE_COUNT; ++p) {

@@ -4,6 +4,9 @@
 // and the satellite bill (summary.json "voyage").
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "sim/backhaul_book.hpp"
 #include "sim/json_writer.hpp"
@@ -16,10 +19,18 @@ namespace fleet::sim {
 void write_phases_csv(const std::filesystem::path& dir, const PhaseBook& phases);
 // Every bin of the run for each satellite and cellular link: bytes and mean throughput in the bin.
 void write_link_load_csv(const std::filesystem::path& dir, const World& world, const BackhaulBook& book);
-// The satellite links' bytes and their cost at the hub's price, summed over every ship.
+// The satellite links' bytes and their cost: each link at its ship's service's price. When every
+// service pays the same, that price is kept and the total is billed at it (one rounding, not one per ship).
 struct SatelliteBill {
+  struct Link {
+    std::string name;
+    std::uint64_t bytes = 0;
+    double cost_usd = 0;
+  };
+  std::vector<Link> links;
   std::uint64_t bytes = 0;
   double cost_usd = 0;
+  std::optional<double> price_usd_per_mb;  // empty: the services' prices differ
 };
 SatelliteBill satellite_bill(const Scenario& scenario, const World& world, const BackhaulBook& book);
 

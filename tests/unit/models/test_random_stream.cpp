@@ -76,7 +76,7 @@ TEST_CASE("next_u32 is the high half of next_u64", "[random]") {
   for (int i = 0; i < 100; ++i) CHECK(a.next_u32() == static_cast<std::uint32_t>(b.next_u64() >> 32));
 }
 
-TEST_CASE("uniform01 is uniform on [0, 1)", "[random]") {
+TEST_CASE("uniform01 is uniform on the unit interval, 1 excluded", "[random]") {
   RandomStream r(derive_stream_seed(1, 2, 3));
   constexpr int N = 1'000'000;
   constexpr int BINS = 100;
