@@ -179,8 +179,10 @@ def satellite_load(run, summary):
     bill = summary["voyage"]["satellite"]
     ax.set_xlabel("simulated time (days)")
     ax.set_ylabel("mean throughput per load interval (kbit/s)")
-    ax.set_title(title(summary, f"satellite links: {bill['bytes'] / 1e6:.1f} MB, ${bill['cost_usd']:.0f} "
-                                f"at ${bill['price_usd_per_mb']:.2f}/MB"), fontsize=10)
+    # One price when every service pays the same; otherwise each ship is billed at its service's price.
+    price = f"at ${bill['price_usd_per_mb']:.2f}/MB" if "price_usd_per_mb" in bill else "at each service's price"
+    ax.set_title(title(summary, f"satellite links: {bill['bytes'] / 1e6:.1f} MB, ${bill['cost_usd']:.0f} {price}"),
+                 fontsize=10)
     ax.grid(True, alpha=0.3)
     fig.tight_layout()
     fig.savefig(run / "satellite_load.png", dpi=120)

@@ -9,6 +9,7 @@
 #include "sim/campaign_aggregate.hpp"
 #include "sim/campaign_metrics.hpp"
 #include "sim/campaign_store.hpp"
+#include "sim/cli.hpp"
 #include "sim/text_format.hpp"
 
 namespace fleet::sim {
@@ -56,8 +57,8 @@ Column target_column(const std::string& target) {
       known = true;
       if (run_folder_complete(dir / run.folder, run.scenario_hash)) seeds.push_back(run_column(dir / run.folder));
     }
-    if (!known) throw std::runtime_error(target + ": the campaign has no point " + std::to_string(point));
-    if (seeds.empty()) throw std::runtime_error(target + ": no run of this point has finished");
+    if (!known) throw UsageError(target + ": the campaign has no point " + std::to_string(point));
+    if (seeds.empty()) throw UsageError(target + ": no run of this point has finished");
     Column mean(headline_metric_names().size());
     for (std::size_t m = 0; m < mean.size(); ++m) {
       std::vector<double> values;
@@ -68,7 +69,7 @@ Column target_column(const std::string& target) {
     return mean;
   }
   if (!fs::is_regular_file(fs::path(target) / "summary.json"))
-    throw std::runtime_error(target + ": neither a run folder (no summary.json) nor a campaign point (CAMPAIGN_DIR:N)");
+    throw UsageError(target + ": neither a run folder (no summary.json) nor a campaign point (CAMPAIGN_DIR:N)");
   return run_column(target);
 }
 
@@ -83,7 +84,7 @@ std::string number(const std::optional<double>& value) {
 }  // namespace
 
 void compare_runs(std::ostream& out, const std::vector<std::string>& targets, bool csv) {
-  if (targets.size() < 2) throw std::runtime_error("compare needs at least two run folders or campaign points");
+  if (targets.size() < 2) throw UsageError("compare needs at least two run folders or campaign points");
   std::vector<Column> columns;
   for (const std::string& target : targets) columns.push_back(target_column(target));
   const std::vector<std::string>& names = headline_metric_names();

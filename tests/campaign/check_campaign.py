@@ -243,7 +243,10 @@ def compare_output():
     for column, point in [(0, points[0]), (1, points[3])]:
         check(abs(float(by_metric["delivery_ratio"][column]) - float(point["delivery_ratio_mean"])) < 1e-6,
               f"point column {column}: {by_metric['delivery_ratio']} vs {point['delivery_ratio_mean']}")
-    fleetsim("compare", a, expect=1)  # one target is not a comparison
+    # Bad arguments exit 2, like every other argument error.
+    fleetsim("compare", a, expect=2)  # one target is not a comparison
+    fleetsim("compare", a, out / "no-such-run", expect=2)
+    fleetsim("compare", a, f"{out}:99", expect=2)
 
 
 CHECKS = [expansion, bad_campaign_files, bad_grid_point_refused, parallel_matches_serial, resume_after_interrupt,
