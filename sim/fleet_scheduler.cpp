@@ -41,7 +41,7 @@ void FleetScheduler::operator()() const {
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
 
   hw::TimeUs synced_us = 0;  // SimGrid's clock, as far as this actor has slept
-  while (!fleet.events.empty() && fleet.events.top().at_us <= end_us_) {
+  while (!fleet.events.empty() && fleet.events.top_at_us() <= end_us_) {
     const Event event = fleet.events.pop();
     fleet.now_us = event.at_us;
     if ((meets_other_actors(event.kind) || fleet.answers_pending.any()) && event.at_us > synced_us) {
