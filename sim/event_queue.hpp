@@ -55,6 +55,7 @@ class EventQueue {
   }
   bool empty() const { return heap_.empty(); }
   hw::TimeUs top_at_us() const { return heap_.front().at_us; }
+  std::uint32_t top_device_id() const { return heap_.front().device_id; }
   Event top() const { return event_of(heap_.front()); }
   Event pop() {
     const Event event = event_of(heap_.front());
