@@ -64,11 +64,12 @@ void buffer_copy(Forwarding& state, BackhaulCopy copy) {
   if (state.buffer.size() == 1) state.buffer_filled->release();
 }
 
-void forward(Forwarding& state, BackhaulCopy copy) {
+// `outcome`: the forwarder's own, reused from copy to copy.
+void forward(Forwarding& state, BackhaulCopy copy, TransferOutcome& outcome) {
   const Backhaul& backhaul = *state.backhaul;
   const std::uint64_t bytes = copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
   const double started_s = sg4::Engine::get_clock();
-  const TransferOutcome outcome = backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes);
+  backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes, outcome);
   double hop_end_s = started_s;
   for (std::size_t i = 0; i < outcome.links.size(); ++i) {
     const std::size_t link = outcome.links[i];
@@ -85,17 +86,17 @@ void forward(Forwarding& state, BackhaulCopy copy) {
   }
   ++state.inbox->forwarded_frames;
   state.inbox->forwarded_bytes += bytes;
-  copy.links = outcome.links;
-  backhaul.server->receive(copy, sg4::Engine::get_clock());
+  backhaul.server->receive(copy, outcome.links, sg4::Engine::get_clock());
 }
 
 void forwarder(std::shared_ptr<Forwarding> state) {
   sg4::Actor::self()->daemonize();  // ends with the fleet scheduler, not before
+  TransferOutcome outcome;
   for (;;) {
     BackhaulCopy copy = state->inbox->pop();
     if (--state->idle_forwarders == 0 && state->forwarders < MAX_COPIES_IN_TRANSIT)
       spawn_forwarder(state);  // keep one listening
-    forward(*state, std::move(copy));
+    forward(*state, std::move(copy), outcome);
     ++state->idle_forwarders;
   }
 }

@@ -43,7 +43,6 @@ struct BackhaulCopy {
   double buffered_s = 0;
   double buffered_since_s = 0;
   bool at_hub = false;  // buffered at a ship's hub (latency part hub_queue) rather than a port gateway
-  std::vector<std::size_t> links;  // the attempt that delivered it
 };
 
 // Where the fleet scheduler drops what the gateway's radio decoded. Handing over costs no simulated

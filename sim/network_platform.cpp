@@ -79,6 +79,13 @@ void NetworkPlatform::share_out(const Express& express, double elapsed_s, std::u
 
 TransferOutcome NetworkPlatform::transfer(std::size_t from, std::size_t to, std::uint64_t bytes) const {
   TransferOutcome outcome;
+  transfer(from, to, bytes, outcome);
+  return outcome;
+}
+
+void NetworkPlatform::transfer(std::size_t from, std::size_t to, std::uint64_t bytes, TransferOutcome& outcome) const {
+  outcome.links.clear();
+  outcome.hop_elapsed_s.clear();
   const double started_s = sg4::Engine::get_clock();
   double here_since_s = started_s;  // when the message reached `here` (failed attempts count on the next hop)
   std::size_t here = from;
@@ -120,7 +127,6 @@ TransferOutcome NetworkPlatform::transfer(std::size_t from, std::size_t to, std:
   outcome.delivered = here == to;
   outcome.stopped_at = here;
   outcome.elapsed_s = sg4::Engine::get_clock() - started_s;
-  return outcome;
 }
 
 NetworkPlatform build_network_platform(const NetworkDescription& description, sg4::NetZone* parent,

@@ -77,6 +77,9 @@ class NetworkPlatform {
   // `from` (an end-to-end retransmission). Its hop times are then shared out as the hops would have
   // taken them: each hop its latency, the transmission time in proportion to bytes / bandwidth.
   TransferOutcome transfer(std::size_t from, std::size_t to, std::uint64_t bytes) const;
+  // The same, into `outcome` (cleared first): a caller that transfers often keeps one and reuses its
+  // vectors' capacity, so a transfer allocates nothing.
+  void transfer(std::size_t from, std::size_t to, std::uint64_t bytes, TransferOutcome& outcome) const;
 
   // Bumped whenever a link goes down or up: a path computed under another version may be stale.
   std::uint64_t topology_version() const { return *topology_version_; }

@@ -11,7 +11,7 @@
 
 namespace fleet::sim {
 
-void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
+void NetworkServer::receive(const BackhaulCopy& copy, const std::vector<std::size_t>& links, double now_s) {
   const UplinkMessage& message = copy.message;
   hw::UplinkFrame frame{};
   if (!hw::decode_uplink(message.frame.data(), message.frame.size(), frame)) {
@@ -31,12 +31,13 @@ void NetworkServer::receive(const BackhaulCopy& copy, double now_s) {
     ++device.duplicate_copies;
     return;
   }
-  deliver(copy, frame, now_s);
+  deliver(copy, links, frame, now_s);
 }
 
 // Books the records of a new frame (accounting.hpp): a record counts once, at its first delivery,
 // with its latency split into the parts of its journey (they add up to the record's latency).
-void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s) {
+void NetworkServer::deliver(const BackhaulCopy& copy, const std::vector<std::size_t>& links,
+                            const hw::UplinkFrame& frame, double now_s) {
   const UplinkMessage& message = copy.message;
   DeviceDeliveries& delivered = fleet_->deliveries.devices[frame.device_id];
   Device& device = fleet_->devices[frame.device_id];
@@ -46,7 +47,7 @@ void NetworkServer::deliver(const BackhaulCopy& copy, const hw::UplinkFrame& fra
   const double sent_s = static_cast<double>(message.sent_us) * 1e-6;
   const double received_s = static_cast<double>(message.received_us) * 1e-6;
   const double backhaul_s = now_s - received_s;
-  PathStats& path = paths_->paths[copy.links];
+  PathStats& path = paths_->paths[links];  // copies the key only for a new path
   if (path.end_to_end_s.count() == 0) path.first_delivery_s = now_s;
   path.last_delivery_s = now_s;
   LatencyBin& bin = paths_->latency_bins[paths_->bin(now_s)];

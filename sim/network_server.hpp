@@ -46,7 +46,8 @@ class NetworkServer {
         route_(std::move(route)),
         adr_(fleet->scenario.radio),
         last_window_opened_us_(fleet->devices.size(), 0) {}
-  void receive(const BackhaulCopy& copy, double now_s);
+  // `links`: the path of the attempt that delivered the copy.
+  void receive(const BackhaulCopy& copy, const std::vector<std::size_t>& links, double now_s);
 
  private:
   // One confirmed transmission being answered: the best copy so far.
@@ -69,7 +70,8 @@ class NetworkServer {
     std::uint32_t idle = 0;  // senders waiting for work and not yet promised an ACK
   };
 
-  void deliver(const BackhaulCopy& copy, const hw::UplinkFrame& frame, double now_s);
+  void deliver(const BackhaulCopy& copy, const std::vector<std::size_t>& links, const hw::UplinkFrame& frame,
+               double now_s);
   void answer(const UplinkMessage& message, std::uint16_t frame_counter);
   void send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key);
   void ack_sender();
