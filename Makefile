@@ -29,7 +29,7 @@ build: deps
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
-	$(BUILD_DIR)/sim/fleetsim run $(SCENARIO) -o $(RUN_DIR)
+	$(BUILD_DIR)/sim/fleetsim run $(SCENARIO) -o $(RUN_DIR) --overwrite
 	/usr/bin/python3 results/plot.py $(RUN_DIR)
 
 test: build

@@ -9,6 +9,7 @@ import csv
 import filecmp
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -337,20 +338,72 @@ def class_a_window_energy():
     check(math.isclose(measured_c, expected_c, rel_tol=1e-9), f"radio charge {measured_c} C, expected {expected_c} C")
 
 
+def bad_input_places():
+    """The paths the bad-input fixtures may name, made afresh: {fifo} a FIFO (opening it would block),
+    {file} a regular file, {nonempty} a folder holding one file, {many_gateways} a scenario with more
+    gateways than gateway ids (generated: 3 MB is too much to commit), {usage} what --help prints."""
+    work = ARGS.work
+    places = {"work": str(work), "out": str(work / "never")}
+    fifo = work / "fifo.yaml"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    places["fifo"] = str(fifo)
+    (work / "file.txt").write_text("a file, not a folder\n")
+    places["file"] = str(work / "file.txt")
+    nonempty = work / "nonempty"
+    if nonempty.exists():
+        shutil.rmtree(nonempty)
+    nonempty.mkdir()
+    (nonempty / "devices.csv").write_text("from another run\n")
+    places["nonempty"] = str(nonempty)
+    many = work / "many_gateways.yaml"
+    lines = ["name: many", "port:", "  gateways:"]
+    lines += [f"    - {{name: gw-{i}, lat: 43.4, lon: 4.9}}" for i in range(70_000)]
+    many.write_text("\n".join(lines) + "\n")
+    places["many_gateways"] = str(many)
+    # A usage error ends with the usage text: named, so that a new subcommand changes no fixture.
+    places["usage"] = fleetsim("--help").stdout
+    return places
+
+
+def expand(text, places):
+    for key, value in places.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 def bad_input_exit_2():
+    """Every fixture of tests/fixtures/bad: NAME.yaml, NAME.expected (the whole of stderr), and either
+    NAME.set (one --set override a line, added to `run NAME.yaml -o {out}`) or NAME.args (the whole
+    command line after `fleetsim`, one word a line; an empty line is an empty word). .set, .args and
+    .expected may name {fixture} (NAME.yaml) and the places of bad_input_places(). Each must exit 2
+    with exactly the expected message and write nothing."""
     fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
-    check(len(fixtures) >= 5, "bad-input fixtures are missing")
+    check(len(fixtures) >= 60, f"only {len(fixtures)} bad-input fixtures")
+    places = bad_input_places()
+    failures = []
     for fixture in fixtures:
-        expected = fixture.with_suffix(".expected").read_text()
-        extra = []
-        overrides = fixture.with_suffix(".set")
-        if overrides.exists():
-            for line in overrides.read_text().splitlines():
-                extra += ["--set", line]
         rel = fixture.relative_to(ARGS.source)
-        proc = fleetsim("run", str(rel), "-o", str(ARGS.work / "never"), *extra, expect=2)
-        check(proc.stderr == expected, f"{rel}: stderr\n{proc.stderr}\nexpected\n{expected}")
-        check(not (ARGS.work / "never").exists(), f"{rel}: a run folder was written for bad input")
+        here = dict(places, fixture=str(rel))
+        expected = expand(fixture.with_suffix(".expected").read_text(), here)
+        args_file, set_file = fixture.with_suffix(".args"), fixture.with_suffix(".set")
+        if args_file.exists():
+            args = [expand(line, here) for line in args_file.read_text().split("\n")[:-1]]
+        else:
+            args = ["run", str(rel), "-o", places["out"]]
+            if set_file.exists():
+                for line in set_file.read_text().splitlines():
+                    args += ["--set", expand(line, here)]
+        proc = subprocess.run([ARGS.fleetsim, *args], cwd=ARGS.source, capture_output=True, timeout=60)
+        stderr = proc.stderr.decode("utf-8", errors="replace")
+        if proc.returncode != 2 or stderr != expected:
+            failures.append(f"{rel}: exit {proc.returncode}, stderr\n{stderr}\nexpected\n{expected}")
+        if Path(places["out"]).exists():
+            failures.append(f"{rel}: a run folder was written for bad input")
+            shutil.rmtree(places["out"])
+        if sorted(p.name for p in Path(places["nonempty"]).iterdir()) != ["devices.csv"]:
+            failures.append(f"{rel}: the non-empty folder was changed")
+    check(not failures, "\n".join(failures))
 
 
 def check_round_trip():
