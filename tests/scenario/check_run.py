@@ -11,8 +11,10 @@ import json
 import math
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ARGS = None
@@ -426,6 +428,93 @@ def cli_usage():
     missing = fleetsim("run", "scenarios/does-not-exist.yaml", expect=2)
     check("does-not-exist.yaml" in missing.stderr, f"missing file not named: {missing.stderr}")
 
+
+
+# ---- run folders that never lie (docs/robustness.md) ----
+# A run long enough to be caught in the middle: 60 simulated days of the quickstart (about a minute).
+LONG = ["--set", "duration=60d"]
+
+
+def start_run(out, *extra):
+    """Starts a run in the background; returns once its folder holds the first manifest (the engine is
+    about to start), with the process."""
+    proc = subprocess.Popen([ARGS.fleetsim, "run", QUICKSTART, "-o", str(out), "--quiet", *extra],
+                            cwd=ARGS.source, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (out / "manifest.json").exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"the run ended before it started: {proc.communicate()}")
+        check(time.monotonic() < deadline, "the run never wrote its manifest")
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the engine's run
+    return proc
+
+
+def clean_folder(out, expected):
+    """The folder holds exactly `expected`: no lock file left, no .partial file."""
+    names = sorted(p.name for p in out.iterdir())
+    check(names == sorted(expected), f"{out}: holds {names}, expected {sorted(expected)}")
+
+
+def interrupted_run(signal_number, status, name):
+    out = ARGS.work / name
+    if out.exists():
+        shutil.rmtree(out)
+    proc = start_run(out, *LONG)
+    proc.send_signal(signal_number)
+    stdout, stderr = proc.communicate(timeout=60)
+    check(proc.returncode == status, f"exit {proc.returncode}, expected {status}: {stderr}")
+    check(f"interrupted by {name}" in stderr, f"stderr does not say so: {stderr}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    check(manifest["completed"] is False and manifest["interrupted"] is True and manifest["interrupted_by"] == name,
+          f"manifest: {manifest}")
+    check(0 < manifest["simulated_s"] < 60 * 86400, f"simulated {manifest['simulated_s']} s of 60 d")
+    # No results of a run that did not happen: only what the manifest lists.
+    clean_folder(out, ["manifest.json", "scenario.resolved.yaml"])
+    check(manifest["outputs"] == ["scenario.resolved.yaml"], f"outputs {manifest['outputs']}")
+
+
+def sigint_marks_run_interrupted():
+    interrupted_run(signal.SIGINT, 130, "SIGINT")
+
+
+def sigterm_marks_run_interrupted():
+    interrupted_run(signal.SIGTERM, 143, "SIGTERM")
+
+
+def second_run_into_folder_refused():
+    out = ARGS.work / "shared"
+    if out.exists():
+        shutil.rmtree(out)
+    first = start_run(out, *LONG)
+    resolved = (out / "scenario.resolved.yaml").read_bytes()
+    second = fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", "--overwrite", "--seed", "2", expect=2)
+    check(second.stderr == f"fleetsim: error: run folder {out}: another fleetsim run is writing it (it holds .fleetsim.lock)\n",
+          f"second run: {second.stderr}")
+    check((out / "scenario.resolved.yaml").read_bytes() == resolved, "the second run touched the first one's folder")
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=60)
+    check(first.returncode == 143, f"first run: exit {first.returncode}")
+    # The lock goes with the run that held it: the folder can be reused (with --overwrite).
+    run_dir = run("shared", *SMALL, "--overwrite")
+    check(json.loads((run_dir / "manifest.json").read_text())["completed"] is True, "rerun not completed")
+
+
+def overwrite_empties_folder():
+    out = ARGS.work / "reused"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir()
+    (out / "latency_cdf.png").write_text("a figure of another run")
+    (out / "old").mkdir()
+    refused = fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *SMALL, expect=2)
+    check("is not empty (2 entries, such as latency_cdf.png)" in refused.stderr, refused.stderr)
+    check(sorted(p.name for p in out.iterdir()) == ["latency_cdf.png", "old"], "the refused run changed the folder")
+    fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *SMALL, "--overwrite")
+    manifest = json.loads((out / "manifest.json").read_text())
+    check(manifest["completed"] is True, f"manifest {manifest}")
+    # Exactly what the manifest lists, renamed into place: no stale figure, no .partial, no lock file.
+    clean_folder(out, ["manifest.json", *manifest["outputs"]])
 
 
 def read_rows(path):
