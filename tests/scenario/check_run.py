@@ -381,7 +381,7 @@ def bad_input_exit_2():
     .expected may name {fixture} (NAME.yaml) and the places of bad_input_places(). Each must exit 2
     with exactly the expected message and write nothing."""
     fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
-    check(len(fixtures) >= 60, f"only {len(fixtures)} bad-input fixtures")
+    check(len(fixtures) >= 120, f"only {len(fixtures)} bad-input fixtures")
     places = bad_input_places()
     failures = []
     for fixture in fixtures:
