@@ -40,10 +40,12 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# halt_on_error: a UBSan report fails the test instead of scrolling past; leaks are not checked, as
+# -O1 -g1: half the compile time of -O2 -g (the loader: 28 s against 62 s of CPU), line numbers kept
+# for the reports. halt_on_error: a UBSan report fails the test instead of scrolling past; leaks are not checked, as
 # SimGrid keeps its engine's allocations to the end of the process by design.
 test-sanitize: deps
-	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLEETSIM_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+	  -DFLEETSIM_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(SANITIZE_BUILD_DIR) -j $(JOBS) --target hw_tests models_tests sim_tests fleetsim
 	cd $(SANITIZE_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -R '$(SANITIZE_TESTS)'
