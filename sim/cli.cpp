@@ -3,7 +3,7 @@
 namespace fleet::sim {
 
 std::string usage_text() {
-  return "usage: fleetsim run SCENARIO.yaml [-o DIR] [--seed N] [--set key.path=value]... [--quiet]\n"
+  return "usage: fleetsim run SCENARIO.yaml [-o DIR] [--overwrite] [--seed N] [--set key.path=value]... [--quiet]\n"
          "       fleetsim check SCENARIO.yaml [--seed N] [--set key.path=value]...\n"
          "       fleetsim sweep CAMPAIGN.yaml [-o DIR] [-j N] [--slurm [--submit]]   (fleetsim sweep --help)\n"
          "       fleetsim aggregate DIR | compare RUN_A RUN_B [...] [--csv]\n"
@@ -13,13 +13,15 @@ std::string usage_text() {
          "  check    validate the scenario and print it fully resolved (SI units, every default)\n"
          "\n"
          "  -o, --output DIR     run folder to write\n"
+         "  --overwrite          empty the run folder first if it is not empty (else run refuses it)\n"
          "  --seed N             override the scenario's seed (same as --set seed=N)\n"
          "  --set key.path=value override one scenario value, e.g. --set fleet.containers=10000\n"
          "  -q, --quiet          no progress line and no summary on the terminal\n"
          "  --cfg=name:value     a SimGrid setting (e.g. --cfg=network/model:LV08), passed through\n"
          "  --log=spec           SimGrid logging (e.g. --log=root.thres:info), passed through\n"
          "\n"
-         "Exit status: 0 success, 2 bad input (scenario or arguments), 1 internal failure.\n";
+         "Exit status: 0 success, 2 bad input (scenario or arguments), 1 internal failure,\n"
+         "130 or 143 interrupted by SIGINT or SIGTERM (the run folder says so).\n";
 }
 
 CliOptions parse_cli(const std::vector<std::string>& args) {
@@ -32,12 +34,13 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
   bool have_command = false;
   for (; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "-h" || arg == "--help") return CliOptions{Command::HELP, {}, {}, {}, {}, false};
-    if (arg == "--version") return CliOptions{Command::VERSION, {}, {}, {}, {}, false};
+    if (arg == "-h" || arg == "--help") return CliOptions{Command::HELP, {}, {}, {}, {}, false, false};
+    if (arg == "--version") return CliOptions{Command::VERSION, {}, {}, {}, {}, false, false};
     if (arg.rfind("--cfg=", 0) == 0 || arg.rfind("--log=", 0) == 0) {
       options.simgrid_args.push_back(arg);
     } else if (arg == "-o" || arg == "--output") {
       options.output_dir = next_value(arg);
+      if (options.output_dir.empty()) throw UsageError(arg + " needs a folder, got an empty path");
     } else if (arg == "--seed") {
       const std::string seed = next_value(arg);
       options.overrides.push_back("seed=" + seed);
@@ -48,6 +51,8 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
       options.overrides.push_back(assignment);
     } else if (arg == "-q" || arg == "--quiet") {
       options.quiet = true;
+    } else if (arg == "--overwrite") {
+      options.overwrite = true;
     } else if (!arg.empty() && arg[0] == '-') {
       throw UsageError("unknown option '" + arg + "'");
     } else if (!have_command) {
@@ -65,6 +70,7 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
   if (options.scenario_path.empty()) throw UsageError("no scenario file given");
   if (options.command == Command::CHECK && !options.output_dir.empty())
     throw UsageError("-o has no meaning with check");
+  if (options.command == Command::CHECK && options.overwrite) throw UsageError("--overwrite has no meaning with check");
   return options;
 }
 

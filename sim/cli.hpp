@@ -16,6 +16,7 @@ struct CliOptions {
   std::vector<std::string> overrides;     // key.path=value, in order (--seed N becomes seed=N)
   std::vector<std::string> simgrid_args;  // --cfg=... and --log=..., passed to the engine untouched
   bool quiet = false;
+  bool overwrite = false;                 // run: empty a non-empty run folder first (else it is refused)
 };
 
 class UsageError : public std::runtime_error {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/lora_link.hpp"
+#include "sim/interrupt.hpp"
 #include "sim/record_fates.hpp"
 
 namespace fleet::sim {
@@ -51,7 +52,7 @@ void FleetScheduler::operator()() const {
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
 
   hw::TimeUs synced_us = 0;  // SimGrid's clock, as far as this actor has slept
-  while (!fleet.events.empty() && fleet.events.top_at_us() <= end_us_) {
+  while (!fleet.events.empty() && fleet.events.top_at_us() <= end_us_ && !run_interrupted()) {
     const Event event = fleet.events.pop();
     // The next event's device is known now: start loading it while this one is dispatched. A device
     // is kilobytes (firmware and board) touched at random, so its first cache misses are most of the
@@ -66,6 +67,7 @@ void FleetScheduler::operator()() const {
     dispatch(event);
     progress_->update(seconds_of(fleet.now_us), fleet.device_events);
   }
+  if (run_interrupted()) return;  // SIGINT/SIGTERM: the run ends here, unfinished (sim/interrupt.hpp)
   if (end_us_ > synced_us) simgrid::s4u::this_actor::sleep_until(seconds_of(end_us_));
   fleet.now_us = end_us_;
   for (Device& device : fleet.devices) device.board.settle(end_us_);

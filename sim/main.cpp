@@ -1,11 +1,14 @@
-// fleetsim: the command-line entry point. Exit status: 0 success, 2 bad input, 1 internal failure.
+// fleetsim: the command-line entry point. Exit status: 0 success, 2 bad input, 1 internal failure,
+// 128 + the signal when SIGINT or SIGTERM ended a run (sim/interrupt.hpp).
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "fleetsim_version.hpp"
+#include "sim/bad_argument.hpp"
 #include "sim/campaign_cli.hpp"
 #include "sim/cli.hpp"
+#include "sim/engine_options.hpp"
 #include "sim/scenario_error.hpp"
 #include "sim/scenario_loader.hpp"
 #include "sim/scenario_writer.hpp"
@@ -19,6 +22,7 @@ int main(int argc, char** argv) {
     return campaign_main(std::vector<std::string>(command_line.begin() + 1, command_line.end()));
   try {
     const CliOptions options = parse_cli(std::vector<std::string>(command_line.begin() + 1, command_line.end()));
+    if (options.command == Command::CHECK || options.command == Command::RUN) validate_engine_options(options.simgrid_args);
     switch (options.command) {
       case Command::HELP:
         std::cout << usage_text();
@@ -34,6 +38,9 @@ int main(int argc, char** argv) {
     }
   } catch (const UsageError& error) {
     std::cerr << "fleetsim: error: " << error.what() << "\n\n" << usage_text();
+    return 2;
+  } catch (const BadArgument& error) {
+    std::cerr << "fleetsim: error: " << error.what() << '\n';
     return 2;
   } catch (const ScenarioError& error) {
     std::cerr << error.render();

@@ -218,6 +218,8 @@ QuantityResult parse_scaled_quantity(std::string_view raw_text, Dimension dimens
     return failure("number out of range: " + std::string(text));
   }
   const double value = magnitude * unit->multiplier / unit->divisor;
+  // 1e308d is a finite number of days but not of seconds: an infinite duration would never end.
+  if (!std::isfinite(value)) return failure("number out of range: " + std::string(text));
   return {true, number.negative ? -value : value, {}};
 }
 

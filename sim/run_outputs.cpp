@@ -54,6 +54,8 @@ void write_manifest(const fs::path& dir, const Manifest& manifest) {
   json.value("simulated_s", manifest.simulated_s);
   json.value("device_events", manifest.device_events);
   json.value("completed", manifest.completed);
+  json.value("interrupted", manifest.interrupted);
+  if (manifest.interrupted) json.value("interrupted_by", manifest.interrupted_by);
   json.begin_array("outputs");
   for (const std::string& name : manifest.outputs) json.value("", name);
   json.end_array();

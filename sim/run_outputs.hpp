@@ -21,6 +21,8 @@ struct Manifest {
   std::uint64_t device_events = 0;
   double simulated_s = 0;
   bool completed = false;
+  bool interrupted = false;    // stopped by SIGINT or SIGTERM: the results were not written
+  std::string interrupted_by;  // "SIGINT" or "SIGTERM"
   std::vector<std::string> outputs;
 };
 

@@ -33,7 +33,10 @@
 #include "sim/did_you_mean.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/gateway_grid.hpp"
+#include "sim/input_file.hpp"
 #include "sim/quantity.hpp"
+#include "sim/scenario_limits.hpp"
+#include "sim/scenario_text_check.hpp"
 #include "sim/voyage_services.hpp"
 
 // How errors find their place: every node being read travels as a Field that knows its key path,
@@ -233,6 +236,7 @@ class Context {
     const std::size_t equals = text.find('=');
     if (equals == std::string::npos) fail(override_spot(index, 0), "", "expected key.path=value");
     value_columns_[static_cast<std::size_t>(index)] = equals + 1;
+    if (const auto problem = first_text_problem(text)) fail(override_spot(index, problem->offset), "", problem->message);
     const std::vector<Segment> segments =
         split_override_path(index, std::string_view(text).substr(0, equals));
 
@@ -616,10 +620,11 @@ std::string join_names(const std::vector<std::string>& names) {
                             (guess.empty() ? "known: " + join_names(known) : "did you mean '" + guess + "'?"));
 }
 
-// `seen` holds the name fields of the gateways read so far: names are unique over every port.
+// `seen` maps the names of the gateways read so far to where they are written: names are unique over
+// every port (a map: a port of 100,000 gateways loads in n log n).
 // A port of the voyage world may have none (`gateways: []` or no key): its LTE-M network still covers
 // the ships that pass it; the single port of the yard world needs one.
-std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, std::vector<Field>& seen,
+std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, std::map<std::string, std::string>& seen,
                                        bool required) {
   const auto field = port.find("gateways");
   if (!required && (!field || (field->node.IsSequence() && field->node.size() == 0))) return {};
@@ -633,13 +638,9 @@ std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, 
     const Field name = section.require("name");
     GatewaySpec gateway{read_text(ctx, name), {}};
     if (gateway.name.empty()) ctx.fail_value(name, "a gateway name must not be empty");
-    for (const Field& earlier : seen) {
-      if (earlier.node.Scalar() == gateway.name) {
-        ctx.fail_value(
-            name, "duplicate gateway name '" + gateway.name + "' (already used by " + earlier.path + ")");
-      }
+    if (const auto [earlier, added] = seen.emplace(gateway.name, name.path); !added) {
+      ctx.fail_value(name, "duplicate gateway name '" + gateway.name + "' (already used by " + earlier->second + ")");
     }
-    seen.push_back(name);
     section.require("lat");
     section.require("lon");
     gateway.position = read_position(section, {});
@@ -649,7 +650,7 @@ std::vector<GatewaySpec> read_gateways(const Context& ctx, const Section& port, 
 }
 
 // What `port` and each entry of `ports` share: gateways, yard and gateway link.
-void read_port_site(const Context& ctx, const Section& section, std::vector<Field>& seen_gateways, PortSpec& port,
+void read_port_site(const Context& ctx, const Section& section, std::map<std::string, std::string>& seen_gateways, PortSpec& port,
                     bool gateways_required) {
   port.gateways = read_gateways(ctx, section, seen_gateways, gateways_required);
   const Section yard = section.section("yard", {"center", "shape", "east_extent", "north_extent", "radius"});
@@ -680,7 +681,7 @@ PortSpec read_port(const Context& ctx, const Section& top) {
   PortSpec port;
   const Section section = top.section("port", {"name", "gateways", "gateway_grid", "yard", "gateway_link"});
   port.name = section.text("name", port.name);
-  std::vector<Field> seen_gateways;
+  std::map<std::string, std::string> seen_gateways;
   // A grid replaces the list: `gateways` must then be absent or [] (so a sweep over a scenario that
   // lists gateways sets port.gateways=[] beside port.gateway_grid).
   const auto grid = section.find("gateway_grid");
@@ -713,7 +714,7 @@ std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const F
   }
   std::vector<PortSpec> ports;
   std::vector<Field> names;
-  std::vector<Field> seen_gateways;
+  std::map<std::string, std::string> seen_gateways;
   for (const Field& element : top.list(*field,
                                        "a list of ports such as [{name: Shanghai, router: sha-router, "
                                        "gateways: [{name: sha-gw-1, lat: 30.63, lon: 122.06}]}]",
@@ -1542,18 +1543,14 @@ DeviceSpec read_profile_file(const Context& ctx, const Section& fleet) {
   if (!field) return DeviceSpec{};
   const std::string& name = scalar_text(ctx, *field, "the path of a device profile file");
   const std::filesystem::path path = ctx.resolve_path(name);
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(path, error)) {
-    ctx.fail_value(*field, "cannot read the device profile " + path.string() + ": " +
-                               (in ? std::string("it is a directory") : std::strerror(errno)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const Context profile_ctx(path.string(), text.str(), {});
+  const InputFile in = read_input_file(path.string());
+  if (!in.ok) ctx.fail_value(*field, "cannot read the device profile " + path.string() + ": " + in.error);
+  const std::string& text = in.text;
+  check_scenario_text(text, path.string());
+  const Context profile_ctx(path.string(), text, {});
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(text);
   } catch (const YAML::ParserException& parse_error) {
     profile_ctx.fail(profile_ctx.file_spot(parse_error.mark), "", "YAML syntax error: " + parse_error.msg);
   }
@@ -1784,6 +1781,39 @@ FleetSpec read_fleet(const Context& ctx, const Section& top) {
   return fleet;
 }
 
+// The field at a key path with list indices ("ports[1].yard.center.lat"), or the nearest ancestor
+// written in the input. Recursive like find_path, never assigning a Field.
+Field locate(const Context& ctx, const Field& at, std::string_view path) {
+  if (path.empty()) return at;
+  if (path.front() == '.') return locate(ctx, at, path.substr(1));
+  if (path.front() == '[') {
+    const std::size_t close = std::min(path.find(']'), path.size());
+    const auto index = parse_integer(path.substr(1, close - 1));
+    if (!at.node.IsSequence() || !index || *index < 0 || static_cast<std::size_t>(*index) >= at.node.size()) return at;
+    const auto i = static_cast<std::size_t>(*index);
+    return locate(ctx, ctx.element(at, i, at.node[i]), path.substr(std::min(close + 1, path.size())));
+  }
+  const std::size_t end = std::min(path.find_first_of(".["), path.size());
+  const std::string_view key = path.substr(0, end);
+  if (at.node.IsMap()) {
+    for (auto it = at.node.begin(); it != at.node.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key)
+        return locate(ctx, ctx.child(at, key, it->first.Mark(), it->second), path.substr(end));
+    }
+  }
+  return at;
+}
+
+// The limits of sim/scenario_limits.hpp, reported at the value that breaks one (or, for a default, at
+// the nearest section written).
+void check_limits(const Context& ctx, const Field& root, const Scenario& scenario) {
+  const auto violation = first_limit_violation(scenario);
+  if (!violation) return;
+  const Field at = locate(ctx, root, violation->key_path);
+  const bool exact = at.path == violation->key_path;
+  ctx.fail(exact ? ctx.value_spot(at) : at.key_spot, violation->key_path, violation->message);
+}
+
 Scenario read_scenario(const Context& ctx, const Field& root) {
   Scenario scenario;
   const Section top(ctx, root,
@@ -1829,6 +1859,7 @@ Scenario read_scenario(const Context& ctx, const Field& root) {
   const Section output = top.section("output", {"timeseries_interval"});
   scenario.output.timeseries_interval_s = output.quantity(
       "timeseries_interval", Dimension::TIME, scenario.output.timeseries_interval_s, Check::POSITIVE);
+  check_limits(ctx, root, scenario);
   return scenario;
 }
 
@@ -1838,6 +1869,7 @@ Scenario load_scenario_text(const std::string& yaml_text, const std::string& dis
                             const std::vector<std::string>& overrides) {
   Context ctx(display_name, yaml_text, overrides);
   try {
+    check_scenario_text(yaml_text, display_name);
     YAML::Node root;
     try {
       root = YAML::Load(yaml_text);
@@ -1860,19 +1892,9 @@ Scenario load_scenario_text(const std::string& yaml_text, const std::string& dis
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
-    throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: it is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ScenarioError({path, 0, 0}, "",
-                        std::string("cannot read the scenario file: ") + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: read error");
-  return load_scenario_text(text.str(), path, overrides);
+  const InputFile in = read_input_file(path);
+  if (!in.ok) throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: " + in.error);
+  return load_scenario_text(in.text, path, overrides);
 }
 
 }  // namespace fleet::sim

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -14,6 +15,10 @@
 
 #include "models/lora_link.hpp"
 #include "sim/console_summary.hpp"
+#include "sim/engine_options.hpp"
+#include "sim/interrupt.hpp"
+#include "sim/output_file.hpp"
+#include "sim/run_folder.hpp"
 #include "sim/firmware_setup.hpp"
 #include "sim/fleet_scheduler.hpp"
 #include "sim/gateway_downlinks.hpp"
@@ -38,20 +43,6 @@ std::string utc_now() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   return text;
-}
-
-// Our SimGrid defaults go first so that the user's own --cfg/--log, which come after, win.
-//  - CM02: the default LV08 model multiplies latencies (a configured 2 ms link would cost more);
-//    cable, satellite and port-network latencies must come out as configured (ARCHITECTURE.md 4).
-//  - raw contexts: the fastest context switches, one thread.
-//  - warnings only: the engine's INFO chatter would drown the summary.
-std::vector<std::string> engine_arguments(const CliOptions& options) {
-  std::vector<std::string> args{"fleetsim", "--log=root.thres:warning", "--cfg=network/model:CM02",
-                                "--cfg=contexts/factory:raw"};
-  args.insert(args.end(), options.simgrid_args.begin(), options.simgrid_args.end());
-  // Last, so no --cfg can undo it: the actors share the fleet's books without locks.
-  args.emplace_back("--cfg=contexts/nthreads:1");
-  return args;
 }
 
 // "auto": the lowest SF its best gateway hears with the margin. A device that travels (voyage world)
@@ -88,6 +79,21 @@ void check_gateway_numbering(const World& world, const VoyageWorld& voyage, cons
     expect(voyage.cellular_gateway(static_cast<std::uint16_t>(p)), cellular_node_name(scenario.ports[p].name));
 }
 
+// An interrupted run writes no results (they would be a run that did not happen): only the manifest,
+// which says so, beside the resolved scenario. Exit status as a shell reports a signal: 128 + it.
+int end_interrupted(const fs::path& dir, Manifest& manifest, double simulated_s) {
+  const int signal_number = interrupt_signal();
+  manifest.completed = false;
+  manifest.interrupted = true;
+  manifest.interrupted_by = signal_number == SIGTERM ? "SIGTERM" : "SIGINT";
+  manifest.simulated_s = simulated_s;
+  manifest.outputs = {"scenario.resolved.yaml"};
+  write_manifest(dir, manifest);
+  std::cerr << "fleetsim: interrupted by " << manifest.interrupted_by << " at " << simulated_s
+            << " s simulated; " << (dir / "manifest.json").string() << " says so (no results written)\n";
+  return 128 + signal_number;
+}
+
 bool energy_balances(const EnergyTotals& energy) {
   const double scale = std::max(1e-30, std::abs(energy.battery_drawn_c));
   return std::abs(energy.ledger_total_c - energy.battery_drawn_c) / scale <= 1e-9;
@@ -97,10 +103,12 @@ bool energy_balances(const EnergyTotals& energy) {
 
 int run_simulation(const Scenario& scenario, const CliOptions& options, const std::vector<std::string>& command_line) {
   const auto wall_start = std::chrono::steady_clock::now();
-  const fs::path dir = options.output_dir.empty()
-                           ? fs::path("results/runs") / (scenario.name + "-seed" + std::to_string(scenario.seed))
-                           : fs::path(options.output_dir);
-  fs::create_directories(dir);
+  install_interrupt_handlers();
+  const RunFolder folder(options.output_dir.empty()
+                             ? fs::path("results/runs") / (scenario.name + "-seed" + std::to_string(scenario.seed))
+                             : fs::path(options.output_dir),
+                         options.overwrite);
+  const fs::path& dir = folder.path();
 
   Manifest manifest;
   manifest.command = command_line;
@@ -109,16 +117,17 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
   manifest.started_utc = utc_now();
   write_manifest(dir, manifest);  // completed: false until the very end
   {
-    std::ofstream resolved(dir / "scenario.resolved.yaml", std::ios::binary | std::ios::trunc);
+    std::ofstream resolved = open_output(dir / "scenario.resolved.yaml");
     resolved << to_resolved_yaml(scenario);
-    if (!resolved) throw std::runtime_error("cannot write " + (dir / "scenario.resolved.yaml").string());
+    close_output(resolved, dir / "scenario.resolved.yaml");
   }
 
-  std::vector<std::string> engine_args = engine_arguments(options);
+  std::vector<std::string> engine_args = engine_arguments(options.simgrid_args);
   std::vector<char*> engine_argv;
   for (std::string& arg : engine_args) engine_argv.push_back(arg.data());
   int engine_argc = static_cast<int>(engine_argv.size());
   sg4::Engine engine(&engine_argc, engine_argv.data());
+  install_interrupt_handlers();  // SimGrid's engine has put its own on SIGINT
 
   const World world = build_world(scenario);
   std::optional<VoyageWorld> voyage;
@@ -174,6 +183,11 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
                      FleetScheduler(&fleet, end_us, std::max<hw::TimeUs>(1, std::llround(scenario.output.timeseries_interval_s * 1e6)),
                                     &progress, &series));
   engine.run();
+  if (run_interrupted()) {
+    manifest.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    manifest.device_events = fleet.device_events;
+    return end_interrupted(dir, manifest, seconds_of(fleet.now_us));
+  }
   if (fleet.phases) {
     std::vector<const models::AgeOfInformation*> ages;
     for (const DeviceDeliveries& delivered : fleet.deliveries.devices) ages.push_back(&delivered.age);
@@ -205,9 +219,10 @@ int run_simulation(const Scenario& scenario, const CliOptions& options, const st
     return 1;
   }
 
+  manifest.simulated_s = scenario.duration_s;
   manifest.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   manifest.device_events = fleet.device_events;
-  manifest.simulated_s = scenario.duration_s;
+  if (run_interrupted()) return end_interrupted(dir, manifest, scenario.duration_s);
   manifest.completed = true;
   manifest.outputs = {"scenario.resolved.yaml", "summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
                       "latency_percentiles.csv", "paths.csv", "path_percentiles.csv", "links.csv",

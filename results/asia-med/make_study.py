@@ -43,7 +43,7 @@ def run(name, fleetsim, reuse=False):
         return out
     if out.exists():
         shutil.rmtree(out)
-    subprocess.run([fleetsim, "run", f"scenarios/{name}.yaml", "-o", str(out), "--quiet"], check=True)
+    subprocess.run([fleetsim, "run", f"scenarios/{name}.yaml", "-o", str(out), "--quiet", "--overwrite"], check=True)
     return out
 
 

@@ -45,7 +45,7 @@ DAY_S = 86400.0
 
 def run(fleetsim, name, overrides, scratch):
     out = scratch / name
-    command = [str(fleetsim), "run", str(SCENARIO.relative_to(ROOT)), "-o", str(out), "--quiet"]
+    command = [str(fleetsim), "run", str(SCENARIO.relative_to(ROOT)), "-o", str(out), "--quiet", "--overwrite"]
     for override in overrides:
         command += ["--set", override]
     subprocess.run(command, cwd=ROOT, check=True)

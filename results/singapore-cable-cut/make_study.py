@@ -114,7 +114,7 @@ def main():
     args = parser.parse_args()
     if RUN.exists():
         shutil.rmtree(RUN)
-    subprocess.run([args.fleetsim, "run", SCENARIO, "-o", str(RUN), "--quiet"], check=True)
+    subprocess.run([args.fleetsim, "run", SCENARIO, "-o", str(RUN), "--quiet", "--overwrite"], check=True)
     check_faults(RUN)
     for name in ["paths.csv", "links.csv", "latency_timeseries.csv"]:
         shutil.copy(RUN / name, HERE / name)

@@ -43,7 +43,7 @@ TOA_SF12_CR45_20B_S = 1.318912
 
 def run(fleetsim, scenario, name, overrides):
     out = SCRATCH / name
-    cmd = [fleetsim, "run", f"scenarios/validation/{scenario}", "-o", str(out), "--quiet", "--seed", str(SEED)]
+    cmd = [fleetsim, "run", f"scenarios/validation/{scenario}", "-o", str(out), "--quiet", "--overwrite", "--seed", str(SEED)]
     for override in overrides:
         cmd += ["--set", override]
     subprocess.run(cmd, check=True)

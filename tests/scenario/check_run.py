@@ -9,9 +9,12 @@ import csv
 import filecmp
 import json
 import math
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ARGS = None
@@ -337,20 +340,72 @@ def class_a_window_energy():
     check(math.isclose(measured_c, expected_c, rel_tol=1e-9), f"radio charge {measured_c} C, expected {expected_c} C")
 
 
+def bad_input_places():
+    """The paths the bad-input fixtures may name, made afresh: {fifo} a FIFO (opening it would block),
+    {file} a regular file, {nonempty} a folder holding one file, {many_gateways} a scenario with more
+    gateways than gateway ids (generated: 3 MB is too much to commit), {usage} what --help prints."""
+    work = ARGS.work
+    places = {"work": str(work), "out": str(work / "never")}
+    fifo = work / "fifo.yaml"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    places["fifo"] = str(fifo)
+    (work / "file.txt").write_text("a file, not a folder\n")
+    places["file"] = str(work / "file.txt")
+    nonempty = work / "nonempty"
+    if nonempty.exists():
+        shutil.rmtree(nonempty)
+    nonempty.mkdir()
+    (nonempty / "devices.csv").write_text("from another run\n")
+    places["nonempty"] = str(nonempty)
+    many = work / "many_gateways.yaml"
+    lines = ["name: many", "port:", "  gateways:"]
+    lines += [f"    - {{name: gw-{i}, lat: 43.4, lon: 4.9}}" for i in range(70_000)]
+    many.write_text("\n".join(lines) + "\n")
+    places["many_gateways"] = str(many)
+    # A usage error ends with the usage text: named, so that a new subcommand changes no fixture.
+    places["usage"] = fleetsim("--help").stdout
+    return places
+
+
+def expand(text, places):
+    for key, value in places.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 def bad_input_exit_2():
+    """Every fixture of tests/fixtures/bad: NAME.yaml, NAME.expected (the whole of stderr), and either
+    NAME.set (one --set override a line, added to `run NAME.yaml -o {out}`) or NAME.args (the whole
+    command line after `fleetsim`, one word a line; an empty line is an empty word). .set, .args and
+    .expected may name {fixture} (NAME.yaml) and the places of bad_input_places(). Each must exit 2
+    with exactly the expected message and write nothing."""
     fixtures = sorted((Path(ARGS.source) / "tests/fixtures/bad").glob("*.yaml"))
-    check(len(fixtures) >= 5, "bad-input fixtures are missing")
+    check(len(fixtures) >= 120, f"only {len(fixtures)} bad-input fixtures")
+    places = bad_input_places()
+    failures = []
     for fixture in fixtures:
-        expected = fixture.with_suffix(".expected").read_text()
-        extra = []
-        overrides = fixture.with_suffix(".set")
-        if overrides.exists():
-            for line in overrides.read_text().splitlines():
-                extra += ["--set", line]
         rel = fixture.relative_to(ARGS.source)
-        proc = fleetsim("run", str(rel), "-o", str(ARGS.work / "never"), *extra, expect=2)
-        check(proc.stderr == expected, f"{rel}: stderr\n{proc.stderr}\nexpected\n{expected}")
-        check(not (ARGS.work / "never").exists(), f"{rel}: a run folder was written for bad input")
+        here = dict(places, fixture=str(rel))
+        expected = expand(fixture.with_suffix(".expected").read_text(), here)
+        args_file, set_file = fixture.with_suffix(".args"), fixture.with_suffix(".set")
+        if args_file.exists():
+            args = [expand(line, here) for line in args_file.read_text().split("\n")[:-1]]
+        else:
+            args = ["run", str(rel), "-o", places["out"]]
+            if set_file.exists():
+                for line in set_file.read_text().splitlines():
+                    args += ["--set", expand(line, here)]
+        proc = subprocess.run([ARGS.fleetsim, *args], cwd=ARGS.source, capture_output=True, timeout=60)
+        stderr = proc.stderr.decode("utf-8", errors="replace")
+        if proc.returncode != 2 or stderr != expected:
+            failures.append(f"{rel}: exit {proc.returncode}, stderr\n{stderr}\nexpected\n{expected}")
+        if Path(places["out"]).exists():
+            failures.append(f"{rel}: a run folder was written for bad input")
+            shutil.rmtree(places["out"])
+        if sorted(p.name for p in Path(places["nonempty"]).iterdir()) != ["devices.csv"]:
+            failures.append(f"{rel}: the non-empty folder was changed")
+    check(not failures, "\n".join(failures))
 
 
 def check_round_trip():
@@ -387,6 +442,93 @@ def cli_usage():
     missing = fleetsim("run", "scenarios/does-not-exist.yaml", expect=2)
     check("does-not-exist.yaml" in missing.stderr, f"missing file not named: {missing.stderr}")
 
+
+
+# ---- run folders that never lie (docs/robustness.md) ----
+# A run long enough to be caught in the middle: 60 simulated days of the quickstart (about a minute).
+LONG = ["--set", "duration=60d"]
+
+
+def start_run(out, *extra):
+    """Starts a run in the background; returns once its folder holds the first manifest (the engine is
+    about to start), with the process."""
+    proc = subprocess.Popen([ARGS.fleetsim, "run", QUICKSTART, "-o", str(out), "--quiet", *extra],
+                            cwd=ARGS.source, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (out / "manifest.json").exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"the run ended before it started: {proc.communicate()}")
+        check(time.monotonic() < deadline, "the run never wrote its manifest")
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the engine's run
+    return proc
+
+
+def clean_folder(out, expected):
+    """The folder holds exactly `expected`: no lock file left, no .partial file."""
+    names = sorted(p.name for p in out.iterdir())
+    check(names == sorted(expected), f"{out}: holds {names}, expected {sorted(expected)}")
+
+
+def interrupted_run(signal_number, status, name):
+    out = ARGS.work / name
+    if out.exists():
+        shutil.rmtree(out)
+    proc = start_run(out, *LONG)
+    proc.send_signal(signal_number)
+    stdout, stderr = proc.communicate(timeout=60)
+    check(proc.returncode == status, f"exit {proc.returncode}, expected {status}: {stderr}")
+    check(f"interrupted by {name}" in stderr, f"stderr does not say so: {stderr}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    check(manifest["completed"] is False and manifest["interrupted"] is True and manifest["interrupted_by"] == name,
+          f"manifest: {manifest}")
+    check(0 < manifest["simulated_s"] < 60 * 86400, f"simulated {manifest['simulated_s']} s of 60 d")
+    # No results of a run that did not happen: only what the manifest lists.
+    clean_folder(out, ["manifest.json", "scenario.resolved.yaml"])
+    check(manifest["outputs"] == ["scenario.resolved.yaml"], f"outputs {manifest['outputs']}")
+
+
+def sigint_marks_run_interrupted():
+    interrupted_run(signal.SIGINT, 130, "SIGINT")
+
+
+def sigterm_marks_run_interrupted():
+    interrupted_run(signal.SIGTERM, 143, "SIGTERM")
+
+
+def second_run_into_folder_refused():
+    out = ARGS.work / "shared"
+    if out.exists():
+        shutil.rmtree(out)
+    first = start_run(out, *LONG)
+    resolved = (out / "scenario.resolved.yaml").read_bytes()
+    second = fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", "--overwrite", "--seed", "2", expect=2)
+    check(second.stderr == f"fleetsim: error: run folder {out}: another fleetsim run is writing it (it holds .fleetsim.lock)\n",
+          f"second run: {second.stderr}")
+    check((out / "scenario.resolved.yaml").read_bytes() == resolved, "the second run touched the first one's folder")
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=60)
+    check(first.returncode == 143, f"first run: exit {first.returncode}")
+    # The lock goes with the run that held it: the folder can be reused (with --overwrite).
+    run_dir = run("shared", *SMALL, "--overwrite")
+    check(json.loads((run_dir / "manifest.json").read_text())["completed"] is True, "rerun not completed")
+
+
+def overwrite_empties_folder():
+    out = ARGS.work / "reused"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir()
+    (out / "latency_cdf.png").write_text("a figure of another run")
+    (out / "old").mkdir()
+    refused = fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *SMALL, expect=2)
+    check("is not empty (2 entries, such as latency_cdf.png)" in refused.stderr, refused.stderr)
+    check(sorted(p.name for p in out.iterdir()) == ["latency_cdf.png", "old"], "the refused run changed the folder")
+    fleetsim("run", QUICKSTART, "-o", str(out), "--quiet", *SMALL, "--overwrite")
+    manifest = json.loads((out / "manifest.json").read_text())
+    check(manifest["completed"] is True, f"manifest {manifest}")
+    # Exactly what the manifest lists, renamed into place: no stale figure, no .partial, no lock file.
+    clean_folder(out, ["manifest.json", *manifest["outputs"]])
 
 
 def read_rows(path):
