@@ -4,7 +4,7 @@
 // window costs the radio. Pure functions of the scenario, so the board, the gateways and the tests
 // agree on one definition.
 //
-// LoRaWAN 1.0.x class A (domain.md section 4 for EU868): RX1 opens RECEIVE_DELAY1 after the end of the
+// LoRaWAN 1.0.x class A (docs/sources.md section 4 for EU868): RX1 opens RECEIVE_DELAY1 after the end of the
 // uplink, on the uplink's channel at its data rate (EU868 RX1DROffset 0); RX2 opens one second later
 // (RECEIVE_DELAY2 = RECEIVE_DELAY1 + 1 s) on 869.525 MHz at DR0 (SF12/125 kHz). A device that receives
 // a downlink in RX1 does not open RX2.

@@ -108,7 +108,7 @@ Verdict try_options(const std::vector<std::string>& user_options) {
 
 std::vector<std::string> engine_arguments(const std::vector<std::string>& user_options) {
   //  - CM02: the default LV08 model multiplies latencies (a configured 2 ms link would cost more);
-  //    cable, satellite and port-network latencies must come out as configured (ARCHITECTURE.md 4).
+  //    cable, satellite and port-network latencies must come out as configured (docs/architecture.md §4).
   //  - raw contexts: the fastest context switches, one thread (threads under AddressSanitizer).
   //  - warnings only: the engine's INFO chatter would drown the summary.
   std::vector<std::string> args{"fleetsim", "--log=root.thres:warning", "--cfg=network/model:CM02", CONTEXT_FACTORY};

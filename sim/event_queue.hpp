@@ -1,6 +1,6 @@
 #pragma once
 // The fleet's time-ordered event queue. Devices are plain state driven by one actor (see
-// ARCHITECTURE.md section 4): this queue is what replaces one SimGrid actor per device.
+// docs/architecture.md §4): this queue is what replaces one SimGrid actor per device.
 // Ties are broken by insertion order, which is itself deterministic, so a run is reproducible.
 #include <algorithm>
 #include <cstdint>

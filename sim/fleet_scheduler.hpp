@@ -1,6 +1,6 @@
 #pragma once
 // The one SimGrid actor that drives every device's firmware from a single time-ordered queue.
-// (One actor per device costs 7x the wall time and 50x the memory: ARCHITECTURE.md section 4.)
+// (One actor per device costs 6x the wall time and 50x the memory: docs/architecture.md §4.)
 #include "hw/types.hpp"
 #include "sim/class_a.hpp"
 #include "sim/fleet_runtime.hpp"

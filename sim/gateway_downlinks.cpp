@@ -8,7 +8,7 @@
 namespace fleet::sim {
 
 namespace {
-// The regulatory duty cycle of the sub-band holding `frequency_hz`, in permille (domain.md section 4).
+// The regulatory duty cycle of the sub-band holding `frequency_hz`, in permille (docs/sources.md section 4).
 struct SubBand {
   std::size_t index;
   std::uint16_t duty_permille;

@@ -66,7 +66,7 @@ struct NetworkLink {
   std::string end_b;
   double bandwidth_bps = 10e9;
   double fibre_length_m = 0;
-  double fibre_delay_s_per_m = 4.9e-9;  // domain.md §5
+  double fibre_delay_s_per_m = 4.9e-9;  // docs/sources.md §5
   double equipment_latency_s = 0;
   double air_latency_s = 0;
   LinkKind kind = LinkKind::PORT;

@@ -64,7 +64,7 @@ struct PortSpec {
 // Port router to the data centre: metro fibre. latency = length x fibre delay + equipment.
 struct BackboneSpec {
   double length_m = 50e3;
-  double fibre_delay_s_per_m = 4.9e-9;  // domain.md section 5: 4.9 us/km in fibre
+  double fibre_delay_s_per_m = 4.9e-9;  // docs/sources.md section 5: 4.9 us/km in fibre
   double equipment_latency_s = 0.001;
   double bandwidth_bps = 10e9;
 
@@ -106,18 +106,18 @@ struct TrafficSpec {
 };
 
 // LoRaWAN class A receive windows and the network's downlinks (sim/class_a.hpp). EU868 figures from
-// the LoRaWAN Regional Parameters as in domain.md section 4: RX1 on the uplink's channel and SF
+// the LoRaWAN Regional Parameters as in docs/sources.md section 4: RX1 on the uplink's channel and SF
 // (RX1DROffset 0), RX2 on 869.525 MHz at DR0 (SF12/125 kHz), RECEIVE_DELAY2 = RECEIVE_DELAY1 + 1 s.
 struct ClassASpec {
   double rx1_delay_s = 1.0;            // [S] LoRaWAN RECEIVE_DELAY1 default
-  double rx2_frequency_hz = 869.525e6;  // [S] EU868 RX2, domain.md section 4
+  double rx2_frequency_hz = 869.525e6;  // [S] EU868 RX2, docs/sources.md section 4
   int rx2_spreading_factor = 12;        // [S] EU868 RX2 at DR0
   // A window with nothing in it stays open this many symbols, "the time required by the end device's
   // radio transceiver to effectively detect a downlink preamble" [S] ns-3 end-device-lorawan-mac.cc
   // m_receiveWindowDurationInSymbols = 8.
   int window_symbols = 8;
-  double rx1_gateway_tx_power_dbm = 14;  // [S] EU868 g1 sub-band limit (the uplink channels), domain.md section 4
-  double rx2_gateway_tx_power_dbm = 27;  // [S] EU868 g3 sub-band limit (869.4-869.65 MHz), domain.md section 4
+  double rx1_gateway_tx_power_dbm = 14;  // [S] EU868 g1 sub-band limit (the uplink channels), docs/sources.md section 4
+  double rx2_gateway_tx_power_dbm = 27;  // [S] EU868 g3 sub-band limit (869.4-869.65 MHz), docs/sources.md section 4
   // The server collects a frame's gateway copies this long before it picks the one that heard it best
   // for the downlink. [S] ChirpStack network server deduplication delay, default 200 ms.
   double dedup_window_s = 0.2;
@@ -162,7 +162,7 @@ struct RadioSpec {
 };
 
 // The device profile: what each part of the tracker draws, in A, C and s. Defaults are the
-// dry-container tracker of domain.md section 9 (Saft LS33600, SX1262, u-blox M8/M9 class GNSS,
+// dry-container tracker of docs/sources.md section 9 (Saft LS33600, SX1262, u-blox M8/M9 class GNSS,
 // nRF9160 class modem); [S] sourced there, [U] unconfirmed there, [A] modelling assumption.
 struct McuSpec {
   double sleep_a = 1.0e-6;            // [S] STM32L0 class standby 0.5 uA; 1 uA with RTC and RAM retention
@@ -400,7 +400,7 @@ struct ItinerarySpec {
 // the extra loss, models/ship_slot.hpp), backhauled over a satellite link to a ground station.
 struct ShipHubSpec {
   std::string orbit = "geo";       // "geo" or "leo": the defaults of models::default_satellite_link
-  double rtt_s = 0.600;            // [S] GEO ≈600 ms (domain.md section 5)
+  double rtt_s = 0.600;            // [S] GEO ≈600 ms (docs/sources.md section 5)
   double bandwidth_bps = 2e6;      // [S] maritime GEO VSAT 2–50 Mbit/s: the low end, the hub's share
   double price_usd_per_mb = 2.14;  // [S] FleetBroadband 750 MB/month plan (models/satellite_link.hpp)
   std::string ground_node;         // the network node the satellite link lands on (a teleport); required
@@ -422,7 +422,7 @@ struct ShipsSpec {
   int count = 4;
   double first_arrival_s = 0;
   double headway_s = 7 * 86400.0;          // [A] a weekly service
-  double speed_m_per_s = 16.3 * 1852.0 / 3600.0;  // [S] Far East–Europe average > 16.3 kn (domain.md section 6)
+  double speed_m_per_s = 16.3 * 1852.0 / 3600.0;  // [S] Far East–Europe average > 16.3 kn (docs/sources.md section 6)
   std::string name_prefix = "ship";
   ShipHubSpec hub;
   bool operator==(const ShipsSpec&) const = default;
@@ -431,7 +431,7 @@ struct ShipsSpec {
 // LTE-M near the coast: in port, on the road, and at sea within `coastal_range_m` of a port in `ports`.
 // A device with a modem reaches the network through the nearest such port's router.
 struct CellularSpec {
-  double coastal_range_m = 30e3;  // [S] domain.md section 9: cellular_offshore_range_km 30 (HL LIVE FAQ)
+  double coastal_range_m = 30e3;  // [S] docs/sources.md section 9: cellular_offshore_range_km 30 (HL LIVE FAQ)
   double latency_s = 0.1;         // [A] LTE-M radio access and core network, one way
   double bandwidth_bps = 1e6;     // [A] Cat-M1 peak uplink share at the port's operator
   bool operator==(const CellularSpec&) const = default;

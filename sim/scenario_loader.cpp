@@ -744,7 +744,7 @@ ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& r
                                           "first_obstruction", "per_further_obstruction", "below_deck",
                                           "above_deck_share", "beacon_interval"});
   if (auto field = s.find("orbit")) hub.orbit = read_choice(ctx, *field, "orbit", ORBITS);
-  // The orbit sets the defaults of the link's figures (models/satellite_link.hpp, domain.md section 5).
+  // The orbit sets the defaults of the link's figures (models/satellite_link.hpp, docs/sources.md section 5).
   const models::SatelliteLinkParams link =
       models::default_satellite_link(hub.orbit == "leo" ? models::Orbit::LEO : models::Orbit::GEO);
   hub.rtt_s = s.quantity("rtt", Dimension::TIME, link.rtt_s, Check::POSITIVE);
@@ -1264,7 +1264,7 @@ AdrSpec read_adr(const Context& ctx, const Section& radio, double tx_power_dbm) 
   return adr;
 }
 
-// Every channel must lie whole inside one of the region's regulated sub-bands (domain.md §4).
+// Every channel must lie whole inside one of the region's regulated sub-bands (docs/sources.md §4).
 void check_channels_in_plan(const Context& ctx, const std::vector<Field>& channels, const RadioSpec& radio) {
   for (std::size_t i = 0; i < channels.size(); ++i) {
     if (!models::eu868_sub_band_of(radio.channels_hz[i], radio.bandwidth_hz)) {

@@ -312,7 +312,7 @@ void SimBoard::set_power_state(hw::Component component, hw::PowerState state) {
 void SimBoard::charge_firmware_run() {
   const McuSpec& mcu = fleet_.scenario.fleet.device.mcu;
   // [A] The MCU's run time is charged as a lump per entry-point call: the wake-up itself (0.5 uC,
-  // domain.md section 2) plus the active current over the configured run time.
+  // docs/sources.md section 2) plus the active current over the configured run time.
   add_charge(hw::Component::MCU, mcu.wake_charge_c + mcu.active_a * mcu.active_s_per_wakeup);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The "exponential" traffic model (scenario radio.traffic, scenarios/README.md): a validation source
 // that replaces the firmware's reports so the medium can be checked against pure-ALOHA theory and
-// against LoRaSim (Bor et al., MSWiM 2016; domain.md §11), whose traffic it reproduces: every device
+// against LoRaSim (Bor et al., MSWiM 2016; docs/sources.md §11), whose traffic it reproduces: every device
 // waits an exponential time of mean `mean_gap` after its previous frame ends (the first wait counts
 // from t = 0), then sends one frame. One frame in flight per device, no queue, no duty cycle. The
 // superposition of many such sparse renewal processes is Poisson, the traffic of e^(−2G).

@@ -12,7 +12,7 @@
 // Cellular coverage [A]: over land (at the shipper, on the road, in a yard, at the consignee) a port's
 // network covers it — the boarding port's before the voyage, the alighting port's after, a yard's own
 // port's in a yard; at sea only within `cellular.coastal_range_m` of a port in
-// `ports` (domain.md section 9, cellular_offshore_range_km 30), found from the ship's track sampled
+// `ports` (docs/sources.md section 9, cellular_offshore_range_km 30), found from the ship's track sampled
 // every minute.
 #include <cstddef>
 #include <cstdint>
