@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/quantity.hpp"
+#include "sim/voyage_services.hpp"
 
 namespace fleet::sim {
 namespace {
@@ -80,7 +81,7 @@ std::optional<LimitViolation> first_limit_violation(const Scenario& s) {
   double radio_gateways = 0;
   for (const auto& [path, port] : sites) radio_gateways += static_cast<double>(port->gateways.size());
   // The voyage world adds a hub per ship and a cellular network per port to the gateway numbering.
-  const double numbered = radio_gateways + (s.voyage.enabled ? s.voyage.ships.count + static_cast<double>(s.ports.size()) : 0);
+  const double numbered = radio_gateways + (s.voyage.enabled ? static_cast<double>(voyage_ship_count(s.voyage) + s.ports.size()) : 0);
   const std::string gateways_key = s.voyage.enabled ? "ports" : "port.gateways";
   if (numbered > static_cast<double>(MAX_GATEWAYS)) {
     return LimitViolation{gateways_key, number(numbered) + " gateways" + (s.voyage.enabled ? " (with the ships' hubs and the ports' networks)" : "") +

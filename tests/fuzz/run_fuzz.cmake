@@ -30,7 +30,7 @@ elseif(FUZZ_TARGET STREQUAL "scenario")
   file(GLOB MODEL_SOURCES ${SOURCE_DIR}/models/*.cpp)
   set(LOADER_SOURCES)
   foreach(name scenario_loader scenario_writer scenario_error scenario_limits scenario_text_check input_file quantity
-               did_you_mean firmware_setup)
+               did_you_mean firmware_setup gateway_grid voyage_services)
     list(APPEND LOADER_SOURCES ${SOURCE_DIR}/sim/${name}.cpp)
   endforeach()
   set(SOURCES ${FIRMWARE_SOURCES} ${MODEL_SOURCES} ${LOADER_SOURCES} ${SOURCE_DIR}/tests/fuzz/scenario_fuzz.cpp)
