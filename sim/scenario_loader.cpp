@@ -1294,6 +1294,17 @@ RadioSpec read_radio(const Context& ctx, const Section& top) {
       radio.channels_hz.push_back(read_quantity(ctx, channel, Dimension::FREQUENCY, Check::POSITIVE));
     }
     check_channels_in_plan(ctx, channels, radio);
+  } else if (auto field = s.find("bandwidth")) {
+    // The default channels must fit a written bandwidth too: the resolved scenario writes them out,
+    // and it must load back (found by the scenario fuzzer: 250kHz with the default 868.1MHz).
+    for (const double channel_hz : radio.channels_hz) {
+      if (!models::eu868_sub_band_of(channel_hz, radio.bandwidth_hz)) {
+        ctx.fail_value(*field, field->node.Scalar() + " puts the default channel " +
+                                   format_quantity(channel_hz, Dimension::FREQUENCY) +
+                                   " outside every EU868 sub-band (868.0-868.6MHz, 868.7-869.2MHz, "
+                                   "869.4-869.65MHz): write radio.channels for it");
+      }
+    }
   }
   if (auto field = s.find("spreading_factor")) radio.spreading_factor = read_spreading_factor(ctx, *field);
   radio.sf_margin_db = s.quantity("sf_margin", Dimension::DECIBEL, radio.sf_margin_db, Check::NON_NEGATIVE);
