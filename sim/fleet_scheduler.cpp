@@ -16,10 +16,20 @@ namespace {
 // and the radio medium, which no other actor reads. Only these hand something to, or read something
 // from, the gateway and network-server actors, so only these need SimGrid's clock to have caught up:
 // processing the others ahead of it changes nothing another actor can see, and saves one SimGrid
-// sleep per distinct event time. The exception is class A: while an ACK is on its way, a gateway may
-// book a downlink into any coming instant (sim/pending_answers.hpp), so every event waits.
+// sleep per distinct event time. The exception is class A: while an answer is owed, a gateway books
+// the ACK into its radio and the device's window when the ACK reaches it, and the server reads the
+// device's queue when its copy arrives, so an event waits for SimGrid if it comes at or after the
+// earliest instant a booking can come, or is the event of a device whose confirmed copies are on the
+// way (sim/pending_answers.hpp).
 bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
+}
+bool waits_for_answers(const FleetRuntime& fleet, const Event& event, hw::TimeUs synced_us) {
+  const PendingAnswers& answers = fleet.answers_pending;
+  if (!answers.any()) return false;
+  if (seconds_of(event.at_us) >= answers.booking_horizon_s(seconds_of(synced_us), fleet.scenario.radio.class_a.dedup_window_s))
+    return true;
+  return answers.copies_on_the_way(event.device_id);
 }
 constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
 
@@ -60,7 +70,7 @@ void FleetScheduler::operator()() const {
     if (!fleet.events.empty() && fleet.events.top_device_id() < fleet.devices.size())
       prefetch_device(fleet.devices[fleet.events.top_device_id()]);
     fleet.now_us = event.at_us;
-    if ((meets_other_actors(event.kind) || fleet.answers_pending.any()) && event.at_us > synced_us) {
+    if (event.at_us > synced_us && (meets_other_actors(event.kind) || waits_for_answers(fleet, event, synced_us))) {
       simgrid::s4u::this_actor::sleep_until(seconds_of(event.at_us));
       synced_us = event.at_us;
     }

@@ -108,8 +108,11 @@ void NetworkServer::answer(const UplinkMessage& message, std::uint16_t frame_cou
   hw::TimeUs& last_opened_us = last_window_opened_us_[message.device_id];
   if (message.received_us <= last_opened_us) return;  // its window has closed: answered already
   last_opened_us = message.received_us;
-  pending_.emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor, frame_counter});
-  const double closes_s = simgrid::s4u::Engine::get_clock() + fleet_->scenario.radio.class_a.dedup_window_s;
+  const double opened_s = simgrid::s4u::Engine::get_clock();
+  pending_.emplace(key, PendingAck{message.gateway, message.rssi_dbm, message.channel, message.spreading_factor,
+                                   frame_counter, opened_s});
+  fleet_->answers_pending.on_window_opened(opened_s);
+  const double closes_s = opened_s + fleet_->scenario.radio.class_a.dedup_window_s;
   senders_->due.emplace_back(closes_s, key);
   // An idle sender is promised this ACK now, so two ACKs at the same instant never share one sender.
   if (senders_->idle == 0) {
@@ -152,7 +155,7 @@ void NetworkServer::send_ack(const std::pair<std::uint32_t, hw::TimeUs>& key) {
     const auto arrived_us = static_cast<hw::TimeUs>(std::ceil(simgrid::s4u::Engine::get_clock() * 1e6));
     (*route_.gateways)[ack.gateway].schedule(request, arrived_us);
   }
-  fleet_->answers_pending.on_answered();
+  fleet_->answers_pending.on_answered(ack.opened_s);
 }
 
 }  // namespace fleet::sim

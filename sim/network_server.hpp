@@ -57,6 +57,7 @@ class NetworkServer {
     std::uint8_t channel;
     std::uint8_t spreading_factor;
     std::uint16_t frame_counter;
+    double opened_s;  // when the first copy arrived
   };
   // By (device, end of the uplink): one entry per transmission being answered.
   using PendingAcks = std::map<std::pair<std::uint32_t, hw::TimeUs>, PendingAck>;

@@ -1,13 +1,20 @@
 #pragma once
 // Confirmed transmissions the network server still owes an answer (an ACK booked or dropped at a
-// gateway). While any is owed, a gateway may book a downlink into any coming instant, so the fleet
-// scheduler keeps SimGrid's clock in step at every event (fleet_scheduler.cpp).
+// gateway), and what they allow the fleet scheduler to process ahead of SimGrid's clock while they are
+// owed (fleet_scheduler.cpp):
+//   - a gateway books a downlink only when an ACK reaches it, after the ACK's dedup window has closed,
+//     so no booking comes before booking_horizon_s(): the earliest window open now, or one that opens
+//     from SimGrid's clock on, plus the window;
+//   - the server reads the sending device's firmware queue when a confirmed copy arrives, so a device
+//     with copies on the way (copies_on_the_way) keeps SimGrid's clock in step at each of its events.
 //
 // A transmission is owed from the end of its uplink, when gateways decoded it, until the server has
 // sent its answer; or until its last copy is dropped on the way (a full gateway buffer) with none
 // having arrived, when no answer will ever come.
 #include <cstdint>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "hw/types.hpp"
@@ -36,8 +43,26 @@ class PendingAnswers {
     if (!it->second.arrived) --owed_;  // nothing reached the server: no answer will come
     copies_.erase(it);
   }
-  // The server has sent (or failed to send) the answer of a transmission.
-  void on_answered() { --owed_; }
+  // The server opened a transmission's dedup window at `opened_s` (its first copy arrived).
+  void on_window_opened(double opened_s) { open_windows_s_.insert(opened_s); }
+  // The server has sent (or failed to send) the answer of the transmission whose window opened at
+  // `opened_s`: it is booked or dropped at its gateway.
+  void on_answered(double opened_s) {
+    --owed_;
+    if (const auto it = open_windows_s_.find(opened_s); it != open_windows_s_.end()) open_windows_s_.erase(it);
+  }
+
+  // No gateway books a downlink before this, given that SimGrid has run up to `synced_s`: a window not
+  // yet open opens at `synced_s` at the earliest, and an ACK leaves when its window closes.
+  double booking_horizon_s(double synced_s, double dedup_window_s) const {
+    const double earliest_open_s = open_windows_s_.empty() ? synced_s : std::min(synced_s, *open_windows_s_.begin());
+    return earliest_open_s + dedup_window_s;
+  }
+  // A confirmed copy of this device is still crossing the backhaul (or waiting in a gateway's buffer).
+  bool copies_on_the_way(std::uint32_t device_id) const {
+    const auto it = copies_.lower_bound(key(device_id, 0));
+    return it != copies_.end() && it->first.first == device_id;
+  }
 
  private:
   struct Copies {
@@ -50,6 +75,7 @@ class PendingAnswers {
   }
   std::uint64_t owed_ = 0;
   std::map<std::pair<std::uint32_t, hw::TimeUs>, Copies> copies_;
+  std::multiset<double> open_windows_s_;  // opening times of the windows whose answer is not sent yet
 };
 
 }  // namespace fleet::sim
