@@ -314,7 +314,14 @@ using Check = FieldCheck;
 
 const std::string& scalar_text(const Context& ctx, const Field& field, const std::string& expected) {
   if (!field.node.IsScalar()) ctx.fail_value(field, "expected " + expected + ", got " + describe(field.node));
-  return field.node.Scalar();
+  const std::string& text = field.node.Scalar();
+  if (const auto offset = first_invalid_utf8(text)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*offset]));
+    ctx.fail_value(field, std::string("this value is not UTF-8 once its escapes are decoded (byte ") + byte +
+                              ": yaml-cpp decodes the escapes \\N and \\_ to one raw byte): write the character itself or a \\u escape");
+  }
+  return text;
 }
 
 double read_quantity(const Context& ctx, const Field& field, Dimension dimension, Check check) {

@@ -24,6 +24,12 @@ struct TextProblem {
 // The first byte-level problem (encoding, control characters, line ends) of `text`, if any.
 std::optional<TextProblem> first_text_problem(std::string_view text);
 
+// The offset of the first byte of `text` that is not part of well-formed UTF-8, if any. The loader
+// applies it to every decoded scalar too: yaml-cpp decodes the double-quoted escapes "\N" (U+0085)
+// and "\_" (U+00A0) to the lone bytes 0x85 and 0xA0, and such a value would be copied into
+// scenario.resolved.yaml, which would then not load back.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
 // Throws ScenarioError (file `display_name`, its line and column, the excerpt) for the first problem of
 // `text`, byte-level or structural. YAML syntax errors are left to the loader, which reports them.
 void check_scenario_text(const std::string& text, const std::string& display_name);
