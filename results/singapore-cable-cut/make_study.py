@@ -234,7 +234,7 @@ def write_readme(summary, paths, links, periods, gateways):
         "delivery is 3.92 ms later, exactly the extra fibre; the load moves with it (SEA-ME-WE 5 carries the",
         "days 3–5 traffic in `links.csv`). With both cables down nothing gets through: the buffers fill in",
         "about five hours, then drop, and on the repair of SEA-ME-WE 5 they empty within the minute (the",
-        "flush is limited by each gateway's 64 copies in transit, sim/gateway.cpp). The peak throughput",
+        "flush is limited by each gateway's 64 copies in transit, sim/network/gateway.cpp). The peak throughput",
         "on SEA-ME-WE 5 is that flush.",
         "",
     ]

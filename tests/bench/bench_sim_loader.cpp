@@ -2,14 +2,14 @@
 // line, from text already in memory (what `fleetsim check` does after reading the file). Loading was
 // quadratic in gateways (every name compared with every earlier one: 10,000 took 1.2 s); it is now
 // n log n (a map of names). 100,000 gateways are more than 16-bit gateway ids number, so that load
-// ends in the limit check (sim/scenario_limits.hpp), after every gateway has been read: the time is
+// ends in the limit check (sim/scenario/scenario_limits.hpp), after every gateway has been read: the time is
 // still that of reading them all, and the error is the expected outcome (counted in `refused`).
 #include <benchmark/benchmark.h>
 
 #include <string>
 
-#include "sim/scenario_error.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace {
 

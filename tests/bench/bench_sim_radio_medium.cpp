@@ -22,7 +22,7 @@
 #include "hw/lora_airtime.hpp"
 #include "models/lora_link.hpp"
 #include "models/random_stream.hpp"
-#include "sim/radio_medium.hpp"
+#include "sim/radio/radio_medium.hpp"
 
 namespace {
 

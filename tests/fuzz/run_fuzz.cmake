@@ -28,11 +28,9 @@ if(FUZZ_TARGET STREQUAL "downlink")
 elseif(FUZZ_TARGET STREQUAL "scenario")
   # The loader and what it links to: no SimGrid (the loader never starts the engine).
   file(GLOB MODEL_SOURCES ${SOURCE_DIR}/models/*.cpp)
-  set(LOADER_SOURCES)
-  foreach(name scenario_loader scenario_writer scenario_error scenario_limits scenario_text_check input_file quantity
-               did_you_mean firmware_setup gateway_grid voyage_services)
-    list(APPEND LOADER_SOURCES ${SOURCE_DIR}/sim/${name}.cpp)
-  endforeach()
+  # Everything in sim/scenario/ (the loader's readers, writer, checks) and the two base helpers it uses.
+  file(GLOB LOADER_SOURCES ${SOURCE_DIR}/sim/scenario/*.cpp)
+  list(APPEND LOADER_SOURCES ${SOURCE_DIR}/sim/base/input_file.cpp ${SOURCE_DIR}/sim/base/did_you_mean.cpp)
   set(SOURCES ${FIRMWARE_SOURCES} ${MODEL_SOURCES} ${LOADER_SOURCES} ${SOURCE_DIR}/tests/fuzz/scenario_fuzz.cpp)
   set(FLAGS -I/usr/include/eigen3)
   set(LIBS -lyaml-cpp)

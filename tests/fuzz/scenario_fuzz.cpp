@@ -8,9 +8,9 @@
 #include <exception>
 #include <string>
 
-#include "sim/scenario_error.hpp"
-#include "sim/scenario_loader.hpp"
-#include "sim/scenario_writer.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/scenario_writer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace fleet::sim;

@@ -1,13 +1,13 @@
 // LoRaWAN class A: window timing (LoRaWAN 1.0.x RECEIVE_DELAY1/2, EU868 RX2 869.525 MHz at SF12,
 // docs/sources.md section 4), the windows' listening time (8 symbols, ns-3 m_receiveWindowDurationInSymbols),
 // downlink time on air from the Semtech formula (docs/sources.md section 4), and the gateway's choice of window.
-#include "sim/class_a.hpp"
+#include "sim/radio/class_a.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "sim/firmware_setup.hpp"
-#include "sim/fleet_runtime.hpp"
-#include "sim/gateway_downlinks.hpp"
+#include "sim/scenario/firmware_setup.hpp"
+#include "sim/fleet/fleet_runtime.hpp"
+#include "sim/network/gateway_downlinks.hpp"
 
 using fleet::hw::TimeUs;
 using fleet::models::LocalPoint;

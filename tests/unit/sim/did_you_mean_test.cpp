@@ -1,4 +1,4 @@
-#include "sim/did_you_mean.hpp"
+#include "sim/base/did_you_mean.hpp"
 
 #include <catch2/catch.hpp>
 

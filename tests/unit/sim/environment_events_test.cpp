@@ -1,11 +1,11 @@
-// Sensor events of a container: Poisson processes at the configured rates (sim/environment_events.hpp).
-#include "sim/environment_events.hpp"
+// Sensor events of a container: Poisson processes at the configured rates (sim/fleet/environment_events.hpp).
+#include "sim/fleet/environment_events.hpp"
 
 #include <cmath>
 
 #include <catch2/catch.hpp>
 
-#include "sim/random_purpose.hpp"
+#include "sim/base/random_purpose.hpp"
 
 using namespace fleet::sim;
 using fleet::hw::SensorEventKind;

@@ -1,12 +1,12 @@
-#include "sim/event_queue.hpp"
+#include "sim/fleet/event_queue.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <vector>
 
-#include "sim/accounting.hpp"
-#include "sim/cli.hpp"
+#include "sim/books/accounting.hpp"
+#include "sim/app/cli.hpp"
 
 using namespace fleet::sim;
 

@@ -1,10 +1,10 @@
-// port.gateway_grid: gateways at the cell centres of a grid over the yard (sim/gateway_grid.hpp).
-#include "sim/gateway_grid.hpp"
+// port.gateway_grid: gateways at the cell centres of a grid over the yard (sim/scenario/gateway_grid.hpp).
+#include "sim/scenario/gateway_grid.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "models/geo.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 using namespace fleet::sim;
 using Catch::Detail::Approx;

@@ -12,7 +12,7 @@
 
 #include <simgrid/s4u.hpp>
 
-#include "sim/network_platform.hpp"
+#include "sim/network/network_platform.hpp"
 
 using namespace fleet::sim;
 

@@ -1,4 +1,4 @@
-#include "sim/pending_answers.hpp"
+#include "sim/books/pending_answers.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "sim/power_table.hpp"
+#include "sim/fleet/power_table.hpp"
 
 #include <stdexcept>
 

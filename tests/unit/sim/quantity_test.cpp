@@ -1,4 +1,4 @@
-#include "sim/quantity.hpp"
+#include "sim/scenario/quantity.hpp"
 
 #include <cmath>
 #include <cstdint>

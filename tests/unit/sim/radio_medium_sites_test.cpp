@@ -3,7 +3,7 @@
 // sent from. Figures: log-distance 3.76 with 7.7 dB at 1 m gives −68.9 dBm at 100 m (as in
 // radio_medium_test.cpp); free space is 20·log10(d) + 20·log10(f) − 147.55 dB (Friis, d in m, f in Hz:
 // 20·log10(4π/c) = −147.55).
-#include "sim/radio_medium.hpp"
+#include "sim/radio/radio_medium.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -14,7 +14,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/random_purpose.hpp"
+#include "sim/base/random_purpose.hpp"
 
 using fleet::models::LocalPoint;
 using fleet::sim::DeviceSite;

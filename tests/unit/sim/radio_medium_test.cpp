@@ -1,7 +1,7 @@
 // The shared LoRa medium: link budgets, sensitivity and same-SF capture, resolved only against
 // overlapping transmissions. Distances are chosen from the log-distance model (3.76, 7.7 dB at 1 m):
 // 100 m -> -68.9 dBm, 200 m -> -80.2 dBm (11.3 dB weaker), 10 km -> -144.1 dBm (below SF12's -142.5).
-#include "sim/radio_medium.hpp"
+#include "sim/radio/radio_medium.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Routes, services and itinerary legs as data (sim/route_loader.inc, sim/voyage_services): the route
+// Routes, services and itinerary legs as data (sim/scenario/route_loader.inc, sim/voyage_services): the route
 // file that ships with the project against the published waypoint table, the models it builds, and
 // the checks at load. The bad-input fixtures (tests/fixtures/bad/voyage_*.yaml) cover one error each.
 #include <fstream>
@@ -9,8 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include "models/ship_schedule.hpp"
-#include "sim/scenario_loader.hpp"
-#include "sim/voyage_services.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/voyage_services.hpp"
 #include "tests/unit/sim/scenario_error_text.hpp"
 
 using namespace fleet::sim;

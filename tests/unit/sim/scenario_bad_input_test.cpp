@@ -13,7 +13,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 using namespace fleet::sim;
 namespace fs = std::filesystem;

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_error.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace fleet::sim::test {
 

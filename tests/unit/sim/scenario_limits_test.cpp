@@ -1,9 +1,9 @@
-// The limits of sim/scenario_limits.hpp at their edges: each holds exactly at its bound and breaks
+// The limits of sim/scenario/scenario_limits.hpp at their edges: each holds exactly at its bound and breaks
 // just past it, naming the key to point at. The messages themselves are in tests/fixtures/bad.
 #include <catch2/catch.hpp>
 
-#include "sim/scenario_limits.hpp"
-#include "sim/scenario_text_check.hpp"
+#include "sim/scenario/scenario_limits.hpp"
+#include "sim/scenario/scenario_text_check.hpp"
 
 using namespace fleet::sim;
 

@@ -1,4 +1,4 @@
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 #include "tests/unit/sim/scenario_error_text.hpp"
 
 #include <filesystem>
@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/firmware_setup.hpp"
+#include "sim/scenario/firmware_setup.hpp"
 
 using namespace fleet::sim;
 

@@ -1,10 +1,10 @@
-#include "sim/scenario_writer.hpp"
+#include "sim/scenario/scenario_writer.hpp"
 
 #include <string>
 
 #include <catch2/catch.hpp>
 
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 using namespace fleet::sim;
 
@@ -17,7 +17,7 @@ Scenario awkward_scenario() {
   s.description = "quotes \" and \\ backslash, colon: hash # tab\t newline\n unicode µ°, bell \x07";
   s.source_path = "memory.yaml";
   s.seed = 18446744073709551615ull;
-  s.duration_s = 1e5 / 3;  // awkward, and above the one-minute floor of sim/scenario_limits.hpp
+  s.duration_s = 1e5 / 3;  // awkward, and above the one-minute floor of sim/scenario/scenario_limits.hpp
   s.port.name = "- port: with [brackets]";
   s.port.gateways = {
       {"gw 1", {-89.999999999, 179.12345678901234}}, {"'quoted'", {0.1, -0.2}}, {"yes", {0, -0.0}}};
@@ -41,7 +41,7 @@ Scenario awkward_scenario() {
   s.radio.demodulators = 64;
   s.radio.sf_reference = "device";
   s.radio.path_loss = {"free_space", 2.7, 127.41, 1000, "urban_large_city", 31.5, 1.25, 7.3};
-  s.radio.traffic = {"exponential", 125.125, 255};  // 1e6 devices: within the event limit of sim/scenario_limits.hpp
+  s.radio.traffic = {"exponential", 125.125, 255};  // 1e6 devices: within the event limit of sim/scenario/scenario_limits.hpp
   s.fleet.containers = 1'000'000;
   s.fleet.device.profile = "a: b # c";
   s.fleet.device.mcu = {0.3e-6, 7e-3, 0.0123, 0.55e-6};
@@ -90,8 +90,8 @@ Scenario awkward_scenario() {
   f.motion_threshold_g = 2;
   f.place_memory_s = 7 * 86400;
   f.bearers = {BearerSpec{0, 51}, BearerSpec{255, 25}, BearerSpec{7, 280}};
-  s.fleet.environment = {1.0 / 3, 0.001, 1e3, 0.0125, 0.3, 7.5, 65535};  // within sim/scenario_limits.hpp
-  s.output.timeseries_interval_s = 1.25;  // at least 1 s (sim/scenario_limits.hpp)
+  s.fleet.environment = {1.0 / 3, 0.001, 1e3, 0.0125, 0.3, 7.5, 65535};  // within sim/scenario/scenario_limits.hpp
+  s.output.timeseries_interval_s = 1.25;  // at least 1 s (sim/scenario/scenario_limits.hpp)
   return s;
 }
 

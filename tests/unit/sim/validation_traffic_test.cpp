@@ -1,5 +1,5 @@
 // The exponential validation source: LoRaSim's traffic (docs/sources.md §11) in the firmware's codec.
-#include "sim/validation_traffic.hpp"
+#include "sim/fleet/validation_traffic.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 #include "tests/unit/sim/scenario_error_text.hpp"
 
 using namespace fleet::sim;

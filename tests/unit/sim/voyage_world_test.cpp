@@ -1,6 +1,6 @@
 // The voyage world: every container's journey steps, radio sites and cellular reach, and the books per
 // phase that split battery drain and age of information over them.
-#include "sim/voyage_world.hpp"
+#include "sim/voyage/voyage_world.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "models/great_circle.hpp"
-#include "sim/phase_book.hpp"
+#include "sim/voyage/phase_book.hpp"
 
 using fleet::models::JourneyPhase;
 using namespace fleet::sim;

@@ -1,5 +1,5 @@
 // Where containers stand: uniform over the yard's area, in a rectangle or a disc.
-#include "sim/world.hpp"
+#include "sim/world/world.hpp"
 
 #include <catch2/catch.hpp>
 
