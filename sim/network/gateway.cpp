@@ -89,14 +89,59 @@ void forward(Forwarding& state, BackhaulCopy copy, TransferOutcome& outcome) {
   backhaul.server->receive(copy, outcome.links, sg4::Engine::get_clock());
 }
 
+// A bundle (network.forward_window) crosses as one message of its copies' bytes; each copy's hop times
+// are the bundle's, its wait in the window counts as time at the gateway.
+void forward_bundle(Forwarding& state, std::vector<BackhaulCopy>& bundle, TransferOutcome& outcome) {
+  const Backhaul& backhaul = *state.backhaul;
+  std::uint64_t bytes = 0;
+  for (const BackhaulCopy& copy : bundle) bytes += copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
+  const double started_s = sg4::Engine::get_clock();
+  for (BackhaulCopy& copy : bundle) {
+    copy.buffered_s += started_s - copy.buffered_since_s;
+    copy.at_hub = state.placement.hub;
+  }
+  backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes, outcome);
+  double hop_end_s = started_s;
+  for (std::size_t i = 0; i < outcome.links.size(); ++i) {
+    const std::size_t link = outcome.links[i];
+    const auto kind = static_cast<std::size_t>(backhaul.network->links[link].kind);
+    for (BackhaulCopy& copy : bundle) copy.hop_kind_s[kind] += outcome.hop_elapsed_s[i];
+    hop_end_s += outcome.hop_elapsed_s[i];
+    backhaul.book->add_link_bytes(link, bytes, hop_end_s);
+  }
+  const double now_s = sg4::Engine::get_clock();
+  for (BackhaulCopy& copy : bundle) {
+    if (!outcome.delivered) {
+      copy.buffered_s += outcome.elapsed_s - (hop_end_s - started_s);
+      buffer_copy(state, std::move(copy));
+      continue;
+    }
+    ++state.inbox->forwarded_frames;
+    state.inbox->forwarded_bytes += copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
+    backhaul.server->receive(copy, outcome.links, now_s);
+  }
+  bundle.clear();
+}
+
 void forwarder(std::shared_ptr<Forwarding> state) {
   sg4::Actor::self()->daemonize();  // ends with the fleet scheduler, not before
   TransferOutcome outcome;
+  std::vector<BackhaulCopy> bundle;  // reused: its capacity stays
+  const double window_s = state->placement.forward_window_s;
   for (;;) {
     BackhaulCopy copy = state->inbox->pop();
     if (--state->idle_forwarders == 0 && state->forwarders < MAX_COPIES_IN_TRANSIT)
       spawn_forwarder(state);  // keep one listening
-    forward(*state, std::move(copy), outcome);
+    if (window_s > 0) {
+      copy.buffered_since_s = sg4::Engine::get_clock();
+      bundle.push_back(std::move(copy));
+      state->inbox->collect_into(bundle);
+      sg4::this_actor::sleep_for(window_s);
+      state->inbox->stop_collecting();
+      forward_bundle(*state, bundle, outcome);
+    } else {
+      forward(*state, std::move(copy), outcome);
+    }
     ++state->idle_forwarders;
   }
 }

@@ -8,6 +8,13 @@
 // in-flight window (gateway.cpp). The pool grows when the last idle forwarder takes a copy and is
 // reused afterwards: actors are created only up to the peak concurrency, not per frame.
 //
+// Bundling (network.forward_window, docs/sources.md): with a window, the forwarder that takes a copy
+// waits the window and sends every copy the gateway received meanwhile with it as one message, as
+// Semtech's UDP packet forwarder sends the packets of one concentrator poll in one PUSH_DATA. One
+// SimGrid comm carries the bundle's bytes; each copy arrives when the bundle does, and its wait in the
+// window counts as time at the gateway (latency part gateway_buffer, or hub_queue on a ship). The
+// links book one message of the bundle's bytes. Cellular networks send each copy on its own.
+//
 // Buffer [A]: the gateway keeps each copy until the data centre has it (the acknowledged transport of
 // LoRa Basics Station or an MQTT bridge). A copy that finds no route, or is stopped on the way because
 // the network behind it was cut, waits in the gateway's buffer and is sent again from the gateway when a
@@ -50,12 +57,13 @@ struct Backhaul {
 };
 
 // What a gateway is to the backhaul: where it sits, how many copies its buffer keeps, whether it is a
-// ship's hub.
+// ship's hub, and how long its forwarder gathers copies into one message (0: each copy its own).
 struct GatewayPlacement {
   std::uint16_t gateway = 0;
   std::size_t node = 0;
   std::uint32_t buffer_capacity = 0;
   bool hub = false;
+  double forward_window_s = 0;
 };
 
 // Starts the gateway's forwarders and its buffer's flusher on the gateway's host.

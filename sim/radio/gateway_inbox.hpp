@@ -40,15 +40,33 @@ class GatewayInbox {
     ++frames_per_bin[std::min(frames_per_bin.size() - 1, static_cast<std::size_t>(at_s / bin_s_))];
   }
   void push(BackhaulCopy copy) {
+    if (collecting_ != nullptr) {  // a forwarder is gathering a bundle: the copy joins it
+      copy.buffered_since_s = simgrid::s4u::Engine::get_clock();
+      collecting_->push_back(std::move(copy));
+      return;
+    }
     queue_.push_back(std::move(copy));
     ready_->release();
   }
   BackhaulCopy pop() {
-    ready_->acquire();
+    do ready_->acquire();
+    while (queue_.empty());  // its copy went into a bundle (collect_into): wait for the next
     BackhaulCopy copy = std::move(queue_.front());
     queue_.pop_front();
     return copy;
   }
+  // Bundling (network.forward_window): the copies waiting for a forwarder, and those pushed until
+  // stop_collecting(), go into `bundle` instead of the queue.
+  void collect_into(std::vector<BackhaulCopy>& bundle) {
+    const double now_s = simgrid::s4u::Engine::get_clock();
+    for (BackhaulCopy& copy : queue_) {
+      copy.buffered_since_s = now_s;
+      bundle.push_back(std::move(copy));
+    }
+    queue_.clear();
+    collecting_ = &bundle;
+  }
+  void stop_collecting() { collecting_ = nullptr; }
   std::uint64_t forwarded_bytes = 0;   // copies delivered to the data centre, with backhaul overhead
   std::uint64_t forwarded_frames = 0;
   std::uint64_t copies_buffered = 0;   // copies that had to wait for a route (each time they waited)
@@ -61,6 +79,7 @@ class GatewayInbox {
   double bin_s_;
   std::deque<BackhaulCopy> queue_;
   simgrid::s4u::SemaphorePtr ready_;
+  std::vector<BackhaulCopy>* collecting_ = nullptr;
 };
 
 }  // namespace fleet::sim

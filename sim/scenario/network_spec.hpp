@@ -113,6 +113,10 @@ struct NetworkSpec {
   // forwarder's queue; the plain Semtech UDP forwarder keeps none).
   std::uint32_t gateway_buffer = 1000;
   double load_interval_s = 60;  // bins of the per-link throughput (links.csv peak and p95)
+  // How long a LoRa gateway's or ship hub's forwarder gathers copies into one backhaul message
+  // (sim/network/gateway.hpp). 0, the default: each copy its own message, as LoRa Basics Station sends
+  // each uplink; Semtech's UDP packet forwarder polls its concentrator every 10 ms (docs/sources.md).
+  double forward_window_s = 0;
 
   bool uses_backbone() const { return nodes.empty(); }
   bool operator==(const NetworkSpec&) const = default;

@@ -47,6 +47,7 @@ namespace fleet::sim {
 namespace {
 
 constexpr int FROM_FILE = -1;  // Field::origin for nodes of the scenario file; else the --set index
+constexpr double MAX_FORWARD_WINDOW_S = 60;  // network.forward_window
 
 const std::initializer_list<std::string_view> REGIONS{"EU868"};
 const std::initializer_list<std::string_view> YARD_SHAPES{"rectangle", "disc"};
@@ -1105,9 +1106,16 @@ void check_node_references(const Context& ctx, const NodeReferences& refs, const
 NetworkSpec read_network(const Context& ctx, const Section& top, const Scenario& scenario, const NodeReferences& refs) {
   NetworkSpec network;
   const Section s =
-      top.section("network", {"port_router", "nodes", "links", "faults", "gateway_buffer", "load_interval"});
+      top.section("network", {"port_router", "nodes", "links", "faults", "gateway_buffer", "load_interval",
+                                      "forward_window"});
   network.gateway_buffer = static_cast<std::uint32_t>(s.integer("gateway_buffer", 0, 100'000'000, network.gateway_buffer));
   network.load_interval_s = s.quantity("load_interval", Dimension::TIME, network.load_interval_s, Check::POSITIVE);
+  if (const auto window = s.find("forward_window")) {
+    network.forward_window_s = read_quantity(ctx, *window, Dimension::TIME, Check::NON_NEGATIVE);
+    // [A] Beyond a minute it is a scheduled upload, not a forwarder's bundle, and every copy would wait it.
+    if (network.forward_window_s > MAX_FORWARD_WINDOW_S)
+      ctx.fail_value(*window, "must be at most 60s, got " + scalar_text(ctx, *window, "a time"));
+  }
 
   const bool voyage = scenario.voyage.enabled;
   NameRegistry names;

@@ -72,6 +72,7 @@ void write_network(Writer& w, const NetworkSpec& network) {
   w.line(0, "network", "");
   w.line(1, "gateway_buffer", std::to_string(network.gateway_buffer));
   w.line(1, "load_interval", q(network.load_interval_s, Dimension::TIME));
+  if (network.forward_window_s > 0) w.line(1, "forward_window", q(network.forward_window_s, Dimension::TIME));
   if (!network.uses_backbone()) {
     // The voyage world has none: each port names its own router.
     if (!network.port_router.empty()) w.line(1, "port_router", quoted(network.port_router));

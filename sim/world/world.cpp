@@ -155,7 +155,9 @@ World build_world(const Scenario& scenario) {
     world.gateways.push_back(GatewayPlacement{static_cast<std::uint16_t>(g), node,
                                               hub ? scenario.voyage.services[ships[g - port_gateways].service].ships.hub.buffer
                                                   : scenario.network.gateway_buffer,
-                                              hub});
+                                              hub,
+                                              // a cellular network sends each device's packet on its own
+                                              g < world.radio_gateway_count ? scenario.network.forward_window_s : 0.0});
   }
   if (!world.gateway_nodes.empty()) {
     const auto path = world.platform.graph().shortest_path(world.gateway_nodes[0], world.data_centre_node,
