@@ -51,16 +51,9 @@ def path_group(path):
     return f"LoRa {port}, {cable}"
 
 
-def group_cdfs(run_dir):
-    return sc.group_cdfs(run_dir, path_group)
-
-
-def group_table(run_dir, since_s=0.0):
-    return sc.group_table(run_dir, path_group, since_s)
-
-
 def plot_latency_cdf(run_dir, out):
-    sc.plot_latency_cdf(group_cdfs(run_dir), 100, "asia-med: latency CDF per path (20,000 containers, 35 days)", out)
+    title = "asia-med: latency CDF per path (20,000 containers, 35 days)"
+    sc.plot_latency_cdf(sc.group_cdfs(run_dir, path_group), 100, title, out)
 
 
 def satellite_series(run_dir):
@@ -156,7 +149,7 @@ def write_readme(base, cut, phases_base):
         "Backhaul is gateway (or hub, or cellular network) reception → data centre; its median is the physics",
         "of the path when nothing waits: fibre at 4.9 µs/km plus equipment, half the GEO round trip.",
         "",
-        *sc.path_table(group_table(base)),
+        *sc.path_table(sc.group_table(base, path_group)),
         "",
         *sc.latency_parts_table(parts),
         "",
@@ -189,11 +182,12 @@ def write_readme(base, cut, phases_base):
         "",
         "Paths used after the cut (`paths_asia-med-cable-cut.csv`):",
         "",
-        *sc.path_table(group_table(cut, CUT_AT_S)),
+        *sc.path_table(sc.group_table(cut, path_group, CUT_AT_S)),
         "",
     ]
-    base_groups = group_table(base)
-    for group, g in sorted(group_table(cut, CUT_AT_S).items()):
+    base_groups = sc.group_table(base, path_group)
+    after_cut = sc.group_table(cut, path_group, CUT_AT_S)
+    for group, g in sorted(after_cut.items()):
         if "SEA-ME-WE 5" not in group:
             continue
         before = base_groups.get(group.replace("SEA-ME-WE 5", "SEA-ME-WE 6"))
@@ -208,7 +202,7 @@ def write_readme(base, cut, phases_base):
     ]
     if buffered == 0:
         lines.append("- The ports' traffic had another route at every moment, so nothing waited: the cut costs latency only.")
-    if not any(g.startswith(("LoRa Shanghai", "LTE-M Shanghai")) for g in group_table(cut, CUT_AT_S)):
+    if not any(g.startswith(("LoRa Shanghai", "LTE-M Shanghai")) for g in after_cut):
         lines.append("- No traffic left Shanghai after the cut (its last boxes had sailed), so none of it rerouted.")
     lines += [
         "",

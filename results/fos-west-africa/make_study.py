@@ -52,14 +52,6 @@ def path_group(path):
     return f"LoRa {LORA_PORTS.get(first[:3], first)}, {cables}"
 
 
-def group_cdfs(run_dir):
-    return sc.group_cdfs(run_dir, path_group)
-
-
-def group_table(run_dir, since_s=0.0):
-    return sc.group_table(run_dir, path_group, since_s)
-
-
 def check_same_but_faults(base, cut):
     """The cut study differs from the base only by its name, description and faults: checked on the
     resolved scenarios so the comparison cannot drift."""
@@ -73,7 +65,7 @@ def check_same_but_faults(base, cut):
 
 def plot_latency_cdf(run_dir, containers, out):
     title = f"fos-west-africa: latency CDF per path ({containers:,} containers, 35 days)"
-    sc.plot_latency_cdf(group_cdfs(run_dir), 1000, title, out)
+    sc.plot_latency_cdf(sc.group_cdfs(run_dir, path_group), 1000, title, out)
 
 
 def satellite_by_service(run_dir):
@@ -115,8 +107,8 @@ def plot_phases(phases, out):
 
 def plot_cut(base, cut, out):
     """Backhaul p50 of each path group that carried traffic after the cut, with and without it."""
-    before = group_table(base, CUT_AT_S)
-    after = group_table(cut, CUT_AT_S)
+    before = sc.group_table(base, path_group, CUT_AT_S)
+    after = sc.group_table(cut, path_group, CUT_AT_S)
     groups = [g for g in sorted(set(before) | set(after)) if not g.startswith("ship hub")
               and (before.get(g, {}).get("records", 0) + after.get(g, {}).get("records", 0)) >= 500]
     def p50_ms(table, g):
@@ -193,7 +185,7 @@ def write_readme(base, cut, phases_base, containers):
         "physics of the path when nothing waits: fibre at 4.9 µs/km plus equipment, half the GEO round trip,",
         "the LTE-M network's 100 ms.",
         "",
-        *sc.path_table(group_table(base)),
+        *sc.path_table(sc.group_table(base, path_group)),
         "",
         *sc.latency_parts_table(parts),
         "",
@@ -231,10 +223,10 @@ def write_readme(base, cut, phases_base, containers):
         "network that pass it north of their Abidjan landings: 2Africa and ACE. Paths used after the cut",
         "(`paths_fos-west-africa-cable-cut.csv`):",
         "",
-        *sc.path_table(group_table(cut, CUT_AT_S)),
+        *sc.path_table(sc.group_table(cut, path_group, CUT_AT_S)),
         "",
     ]
-    before, after = group_table(base, CUT_AT_S), group_table(cut, CUT_AT_S)
+    before, after = sc.group_table(base, path_group, CUT_AT_S), sc.group_table(cut, path_group, CUT_AT_S)
     by_entry = {group.split(", ")[0]: (group.split(", ")[1], g) for group, g in before.items()}
     for group, g in sorted(after.items()):
         entry, cables = group.split(", ")[0], group.split(", ")[-1]
