@@ -10,13 +10,8 @@ from, and README.md (every number in it comes from the two runs).
 Run from the repository root. The run folders go to results/runs/asia-med/ and
 results/runs/asia-med-cable-cut/ (git-ignored). Uses Debian's python3-matplotlib only.
 """
-import argparse
-import bisect
-import csv
 import json
-import re
-import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -24,53 +19,20 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import study_common as sc  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 BASE, CUT = "asia-med", "asia-med-cable-cut"
-RUNS = Path("results/runs")
 DAY_S = 86400.0
 CUT_AT_S = 420 * 3600.0  # SEA-ME-WE 6 goes down at hour 420 (day 17.5) in asia-med-cable-cut.yaml
 PHASES = ["at_origin", "road", "yard", "at_sea", "port_call", "delivered"]
 
 
-def read_csv(path):
-    with open(path) as f:
-        return list(csv.DictReader(f))
-
-
-def run(name, fleetsim, reuse=False):
-    out = RUNS / name
-    if reuse and (out / "manifest.json").exists() and json.loads((out / "manifest.json").read_text())["completed"]:
-        return out
-    if out.exists():
-        shutil.rmtree(out)
-    subprocess.run([fleetsim, "run", f"scenarios/{name}.yaml", "-o", str(out), "--quiet", "--overwrite"], check=True)
-    return out
-
-
-def same_but_faults(base, cut):
-    """Whether two runs' resolved scenarios differ only by name, description and network faults."""
-    def body(run_dir):
-        text = (run_dir / "scenario.resolved.yaml").read_text()
-        text = re.sub(r"^(#.*|name: .*|description: .*)\n", "", text, flags=re.M)
-        return re.sub(r"\n  faults:\n(    .*\n)+", "\n", text)
-    return body(base) == body(cut)
-
-
-def copy_run_files(here, base_name, base, cut_name, cut):
-    """The tables a study keeps beside its README, named after their run."""
-    for name, run_dir in ((base_name, base), (cut_name, cut)):
-        for f in ["summary.json", "phases.csv", "paths.csv", "links.csv"]:
-            stem, ext = f.rsplit(".", 1)
-            shutil.copy(run_dir / f, here / f"{stem}_{name}.{ext}")
-    for f in ["path_percentiles.csv", "link_load.csv"]:
-        stem, ext = f.rsplit(".", 1)
-        shutil.copy(base / f, here / f"{stem}_{base_name}.{ext}")
-
-
 def check_same_but_faults(base, cut):
     """The cut study differs from the base only by its name, description and the fault: checked on the
     resolved scenarios so the comparison cannot drift."""
-    if not same_but_faults(base, cut):
+    if not sc.same_but_faults(base, cut):
         raise SystemExit("asia-med-cable-cut.yaml differs from asia-med.yaml by more than its faults")
     if '{link: "SEA-ME-WE 6", down: 1512000s' not in (cut / "scenario.resolved.yaml").read_text():
         raise SystemExit(f"the cut changed: update CUT_AT_S in {__file__}")
@@ -89,44 +51,14 @@ def path_group(path):
     return f"LoRa {port}, {cable}"
 
 
-def group_cdfs(run_dir, column="end_to_end_s"):
-    """Per group, the mixture of its paths' distributions: F(x) = sum_i w_i F_i(x), each F_i read off the
-    path's percentiles 0..100 (within the 1 % of the simulator's log histogram)."""
-    paths = {}
-    for row in read_csv(run_dir / "path_percentiles.csv"):
-        p = paths.setdefault(row["path"], {"records": int(row["records"]), "x": []})
-        p["x"].append(float(row[column]))
-    groups = {}
-    for path, p in paths.items():
-        groups.setdefault(path_group(path), []).append(p)
-    cdfs = {}
-    for group, members in groups.items():
-        total = sum(m["records"] for m in members)
-        xs = sorted({x for m in members for x in m["x"]})
-        ys = [sum(m["records"] * bisect.bisect_right(m["x"], x) / len(m["x"]) for m in members) / total for x in xs]
-        cdfs[group] = (xs, ys, total)
-    return cdfs
-
-
 def plot_latency_cdf(run_dir, out):
-    fig, ax = plt.subplots(figsize=(9, 5))
-    for group, (xs, ys, total) in sorted(group_cdfs(run_dir).items(), key=lambda g: -g[1][2]):
-        if total < 100:
-            continue
-        ax.step(xs, ys, where="post", label=f"{group} ({total:,} records)")
-    ax.set_xscale("log")
-    ax.set_xlabel("end-to-end latency, generation → data centre (s)")
-    ax.set_ylabel("fraction of records")
-    ax.set_title("asia-med: latency CDF per path (20,000 containers, 35 days)")
-    ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7, loc="lower right")
-    fig.tight_layout()
-    fig.savefig(out, dpi=120)
+    title = "asia-med: latency CDF per path (20,000 containers, 35 days)"
+    sc.plot_latency_cdf(sc.group_cdfs(run_dir, path_group), 100, title, out)
 
 
 def satellite_series(run_dir):
     per_bin = {}
-    for row in read_csv(run_dir / "link_load.csv"):
+    for row in sc.read_csv(run_dir / "link_load.csv"):
         if row["kind"] == "satellite":
             t = float(row["time_s"])
             per_bin[t] = per_bin.get(t, 0.0) + float(row["mean_bps"])
@@ -136,7 +68,7 @@ def satellite_series(run_dir):
 def plot_satellite(run_dir, out):
     series = satellite_series(run_dir)
     ships = {}
-    for row in read_csv(run_dir / "link_load.csv"):
+    for row in sc.read_csv(run_dir / "link_load.csv"):
         if row["kind"] == "satellite":
             ships.setdefault(row["link"], []).append((float(row["time_s"]) / DAY_S, float(row["mean_bps"]) / 1e3))
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6), sharex=True)
@@ -153,24 +85,13 @@ def plot_satellite(run_dir, out):
 
 
 def plot_phases(phases, out):
-    rows = [phases[p] for p in PHASES]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.bar(PHASES, [float(r["mah_per_device_day"]) for r in rows], color="tab:orange")
-    left.set_ylabel("mAh per device-day")
-    left.set_title("battery drain per phase")
-    right.bar(PHASES, [float(r["age_of_information_mean_s"] or 0) / 3600 for r in rows], color="tab:green")
-    right.set_ylabel("mean age of information (h)")
-    right.set_title("age of information per phase")
-    for ax in (left, right):
-        ax.tick_params(axis="x", rotation=30)
-    fig.tight_layout()
-    fig.savefig(out, dpi=120)
+    sc.plot_phase_bars(PHASES, [phases[p] for p in PHASES], "phase", (10, 4), 30, out)
 
 
 def plot_cut(base, cut, out):
     def series(run_dir):
         return [(float(r["time_s"]) / DAY_S, float(r["backhaul_mean_s"]) * 1e3)
-                for r in read_csv(run_dir / "latency_timeseries.csv") if int(r["records_delivered"]) > 0]
+                for r in sc.read_csv(run_dir / "latency_timeseries.csv") if int(r["records_delivered"]) > 0]
     fig, ax = plt.subplots(figsize=(9, 4))
     for name, run_dir in (("asia-med", base), ("asia-med-cable-cut", cut)):
         pts = series(run_dir)
@@ -185,33 +106,7 @@ def plot_cut(base, cut, out):
     fig.savefig(out, dpi=120)
 
 
-def group_table(run_dir, since_s=0.0):
-    """Per path group: records and backhaul p50 over the paths first used after since_s (cut study)."""
-    rows = {}
-    for row in read_csv(run_dir / "paths.csv"):
-        if float(row["last_delivery_s"]) < since_s:
-            continue
-        g = rows.setdefault(path_group(row["path"]), {"records": 0, "idle_ms": set(), "p50_weighted": 0.0})
-        n = int(row["records"])
-        g["records"] += n
-        g["idle_ms"].add(round(float(row["idle_latency_s"]) * 1e3, 3))
-        g["p50_weighted"] += n * float(row["backhaul_p50_s"])
-    return rows
-
-
-def hub_share(summary):
-    """The ship hubs' share of all downlinks sent (percent)."""
-    sent = {g["name"]: g["downlinks_sent"] for g in summary["gateway_load"]}
-    total = sum(sent.values())
-    hubs = sum(v for k, v in sent.items() if k.endswith("-hub"))
-    return 100 * hubs / total if total else 0.0
-
-
-def fmt(x, digits=1):
-    return f"{x:,.{digits}f}"
-
-
-def write_readme(base, cut, phases_base, phases_cut):
+def write_readme(base, cut, phases_base):
     s_base = json.loads((base / "summary.json").read_text())
     s_cut = json.loads((cut / "summary.json").read_text())
     r = s_base["records"]
@@ -237,16 +132,13 @@ def write_readme(base, cut, phases_base, phases_cut):
         "",
         "## What the fleet delivered",
         "",
-        f"- Records generated {r['generated']:,}, delivered {r['delivered']:,} ({100 * r['delivery_ratio']:.2f} %),"
-        f" lost {r['lost_total']:,}, still queued or in flight {r['queued_on_device'] + r['on_air'] + r['in_flight']:,}"
-        f" (the books close: {r['balanced']}).",
-        f"- Losses by reason: " + ", ".join(f"{k} {v:,}" for k, v in r["lost"].items() if v) + ".",
+        *sc.records_lines(r),
         f"- Satellite: {sat['bytes'] / 1e6:,.1f} MB over the twelve hubs in 35 days, **${sat['cost_usd']:,.0f}** at"
         f" ${sat['price_usd_per_mb']}/MB (per ship in `summary_asia-med.json`).",
         f"- Confirmed frames (every fourth, and alerts): {s_base['downlinks']['sent']:,} ACKs sent, "
         f"{s_base['downlinks']['received']:,} received; {s_base['downlinks']['lost']['gateway_duty_cycle']:,} not sent because"
         f" the gateway's duty cycle was spent, {s_base['downlinks']['lost']['under_sensitivity']:,} too weak at the box."
-        f" The ship hubs, each answering a whole ship's boxes from one transmitter, sent {hub_share(s_base):.0f} % of"
+        f" The ship hubs, each answering a whole ship's boxes from one transmitter, sent {sc.hub_share(s_base):.0f} % of"
         f" the downlinks.",
         "",
         "## Latency per path",
@@ -257,22 +149,9 @@ def write_readme(base, cut, phases_base, phases_cut):
         "Backhaul is gateway (or hub, or cellular network) reception → data centre; its median is the physics",
         "of the path when nothing waits: fibre at 4.9 µs/km plus equipment, half the GEO round trip.",
         "",
-        "| path group | records | idle latency (ms) | backhaul p50 (ms) |",
-        "|---|---|---|---|",
-    ]
-    for group, g in sorted(group_table(base).items(), key=lambda kv: -kv[1]["records"]):
-        idle = ", ".join(fmt(x, 3) for x in sorted(g["idle_ms"]))
-        lines.append(f"| {group} | {g['records']:,} | {idle} | {fmt(g['p50_weighted'] / g['records'] * 1e3, 3)} |")
-    lines += [
+        *sc.path_table(sc.group_table(base, path_group)),
         "",
-        "Where a record's latency goes (all records, seconds):",
-        "",
-        "| part | mean | p50 | p95 | p99 |",
-        "|---|---|---|---|---|",
-    ]
-    for part, h in parts.items():
-        lines.append(f"| {part} | {h['mean']:.4g} | {h['p50']:.4g} | {h['p95']:.4g} | {h['p99']:.4g} |")
-    lines += [
+        *sc.latency_parts_table(parts),
         "",
         "## Satellite load over time",
         "",
@@ -291,12 +170,7 @@ def write_readme(base, cut, phases_base, phases_cut):
         "",
         "| phase | device-days | mAh per device-day | mean age of information (h) |",
         "|---|---|---|---|",
-    ]
-    for p in PHASES:
-        row = phases_base[p]
-        aoi = float(row["age_of_information_mean_s"]) / 3600 if row["age_of_information_mean_s"] else float("nan")
-        lines.append(f"| {p} | {fmt(float(row['device_days']), 0)} | {float(row['mah_per_device_day']):.3f} | {aoi:.2f} |")
-    lines += [
+        *[sc.phase_row(p, phases_base[p]) for p in PHASES],
         "",
         "The age of information counts from a device's first delivery; `at_origin` boxes that were never heard",
         "have none. At sea most boxes cannot see the sky (only the top tier above deck does), so each 8-hourly",
@@ -308,16 +182,12 @@ def write_readme(base, cut, phases_base, phases_cut):
         "",
         "Paths used after the cut (`paths_asia-med-cable-cut.csv`):",
         "",
-        "| path group | records | idle latency (ms) | backhaul p50 (ms) |",
-        "|---|---|---|---|",
+        *sc.path_table(sc.group_table(cut, path_group, CUT_AT_S)),
+        "",
     ]
-    for group, g in sorted(group_table(cut, CUT_AT_S).items(), key=lambda kv: -kv[1]["records"]):
-        idle = ", ".join(fmt(x, 3) for x in sorted(g["idle_ms"]))
-        lines.append(f"| {group} | {g['records']:,} | {idle} | {fmt(g['p50_weighted'] / g['records'] * 1e3, 3)} |")
-    rc = s_cut["records"]
-    base_groups = group_table(base)
-    lines += [""]
-    for group, g in sorted(group_table(cut, CUT_AT_S).items()):
+    base_groups = sc.group_table(base, path_group)
+    after_cut = sc.group_table(cut, path_group, CUT_AT_S)
+    for group, g in sorted(after_cut.items()):
         if "SEA-ME-WE 5" not in group:
             continue
         before = base_groups.get(group.replace("SEA-ME-WE 5", "SEA-ME-WE 6"))
@@ -325,42 +195,30 @@ def write_readme(base, cut, phases_base, phases_cut):
             delta_ms = min(g["idle_ms"]) - min(before["idle_ms"])
             lines.append(f"- {group.split(',')[0]}: SEA-ME-WE 6 → SEA-ME-WE 5, idle latency +{delta_ms:.3f} ms"
                          f" (800 km more fibre at 4.9 µs/km = 3.92 ms).")
-    buffered = max(int(x["copies_buffered_peak"]) for x in read_csv(cut / "latency_timeseries.csv"))
+    buffered = sc.buffered_peak(cut)
     lines += [
-        f"- Delivered {rc['delivered']:,} records against {r['delivered']:,} without the cut; lost {rc['lost_total']:,}"
-        f" against {r['lost_total']:,}; most copies waiting in buffers at once: {buffered:,}.",
+        sc.cut_delivery_line(r, s_cut["records"], buffered),
         "- The ship hubs' traffic lands at the Marseille teleport and crosses no cable.",
     ]
     if buffered == 0:
         lines.append("- The ports' traffic had another route at every moment, so nothing waited: the cut costs latency only.")
-    if not any(g.startswith(("LoRa Shanghai", "LTE-M Shanghai")) for g in group_table(cut, CUT_AT_S)):
+    if not any(g.startswith(("LoRa Shanghai", "LTE-M Shanghai")) for g in after_cut):
         lines.append("- No traffic left Shanghai after the cut (its last boxes had sailed), so none of it rerouted.")
     lines += [
         "",
-        "## Files",
-        "",
-        "Copied from the runs: `summary_*.json`, `phases_*.csv`, `paths_*.csv`, `path_percentiles_asia-med.csv`,",
-        "`link_load_asia-med.csv`, `links_*.csv`. The whole run folders are in `results/runs/` after a run.",
+        *sc.files_lines(BASE),
     ]
     (HERE / "README.md").write_text("\n".join(lines) + "\n")
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--fleetsim", default="build/sim/fleetsim")
-    parser.add_argument("--reuse-runs", action="store_true")
-    args = parser.parse_args()
-    base = run(BASE, args.fleetsim, args.reuse_runs)
-    cut = run(CUT, args.fleetsim, args.reuse_runs)
-    check_same_but_faults(base, cut)
-    copy_run_files(HERE, BASE, base, CUT, cut)
-    phases_base = {r["phase"]: r for r in read_csv(base / "phases.csv")}
-    phases_cut = {r["phase"]: r for r in read_csv(cut / "phases.csv")}
+    base, cut = sc.run_pair(HERE, BASE, CUT, check_same_but_faults)
+    phases_base = sc.phases_by_name(base)
     plot_latency_cdf(base, HERE / "latency_cdf.png")
     plot_satellite(base, HERE / "satellite_load.png")
     plot_phases(phases_base, HERE / "phases.png")
     plot_cut(base, cut, HERE / "cable_cut_latency.png")
-    write_readme(base, cut, phases_base, phases_cut)
+    write_readme(base, cut, phases_base)
 
 
 if __name__ == "__main__":

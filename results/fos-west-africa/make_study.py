@@ -8,19 +8,21 @@ the figures, the tables they are drawn from, and README.md (every number in it c
 --reuse-runs redraws from the run folders already in results/runs/ (after changing only this script).
 
 Run from the repository root. The run folders go to results/runs/fos-west-africa/ and
-results/runs/fos-west-africa-cable-cut/ (git-ignored). Uses Debian's python3-matplotlib only. The
-helpers shared with the Asia-Med study (running, reading, mixing path distributions) come from
-results/asia-med/make_study.py; only what this lane names is here.
+results/runs/fos-west-africa-cable-cut/ (git-ignored). Uses Debian's python3-matplotlib only. What the
+reference studies share (running, reading, mixing path distributions, the README lines that read
+alike) is results/study_common.py; only what this lane names is here.
 """
-import argparse
-import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import study_common as sc  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 BASE, CUT = "fos-west-africa", "fos-west-africa-cable-cut"
@@ -30,14 +32,6 @@ CUT_LINKS = ["2Africa Marseille-Abidjan", "ACE Dakar-Abidjan"]
 PHASES = ["at_origin", "road", "yard", "at_sea", "port_call", "delivered"]
 CABLES = ("2Africa", "ACE", "Equiano", "Atlas Offshore")
 LORA_PORTS = {"fos": "Fos-sur-Mer", "tng": "Tanger Med", "los": "Lagos"}
-
-
-def load_asia_med_helpers():
-    spec = importlib.util.spec_from_file_location("asia_med_study", HERE.parent / "asia-med" / "make_study.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.path_group = path_group  # its mixtures and tables group paths by this lane's names
-    return module
 
 
 def path_group(path):
@@ -58,10 +52,10 @@ def path_group(path):
     return f"LoRa {LORA_PORTS.get(first[:3], first)}, {cables}"
 
 
-def check_same_but_faults(h, base, cut):
+def check_same_but_faults(base, cut):
     """The cut study differs from the base only by its name, description and faults: checked on the
     resolved scenarios so the comparison cannot drift."""
-    if not h.same_but_faults(base, cut):
+    if not sc.same_but_faults(base, cut):
         raise SystemExit(f"{CUT}.yaml differs from {BASE}.yaml by more than its faults")
     resolved = (cut / "scenario.resolved.yaml").read_text()
     for link in CUT_LINKS:
@@ -69,26 +63,15 @@ def check_same_but_faults(h, base, cut):
             raise SystemExit(f"the cut changed ({link}): update CUT_AT_S or CUT_LINKS in {__file__}")
 
 
-def plot_latency_cdf(h, run_dir, containers, out):
-    fig, ax = plt.subplots(figsize=(9, 5))
-    for group, (xs, ys, total) in sorted(h.group_cdfs(run_dir).items(), key=lambda g: -g[1][2]):
-        if total < 1000:
-            continue
-        ax.step(xs, ys, where="post", label=f"{group} ({total:,} records)")
-    ax.set_xscale("log")
-    ax.set_xlabel("end-to-end latency, generation → data centre (s)")
-    ax.set_ylabel("fraction of records")
-    ax.set_title(f"fos-west-africa: latency CDF per path ({containers:,} containers, 35 days)")
-    ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7, loc="lower right")
-    fig.tight_layout()
-    fig.savefig(out, dpi=120)
+def plot_latency_cdf(run_dir, containers, out):
+    title = f"fos-west-africa: latency CDF per path ({containers:,} containers, 35 days)"
+    sc.plot_latency_cdf(sc.group_cdfs(run_dir, path_group), 1000, title, out)
 
 
-def satellite_by_service(h, run_dir):
+def satellite_by_service(run_dir):
     """Per service, hourly mean throughput of all its ships' satellite links (kbit/s)."""
     series = {}
-    for row in h.read_csv(run_dir / "link_load.csv"):
+    for row in sc.read_csv(run_dir / "link_load.csv"):
         if row["kind"] != "satellite":
             continue
         service = row["link"].rsplit("-", 2)[0]
@@ -98,9 +81,9 @@ def satellite_by_service(h, run_dir):
     return {service: sorted(points.items()) for service, points in series.items()}
 
 
-def plot_satellite(h, run_dir, out):
+def plot_satellite(run_dir, out):
     fig, ax = plt.subplots(figsize=(9, 4))
-    for service, points in sorted(satellite_by_service(h, run_dir).items()):
+    for service, points in sorted(satellite_by_service(run_dir).items()):
         ax.plot([t for t, _ in points], [b for _, b in points], linewidth=0.9, label=f"{service} hubs")
     ax.set_xlabel("day")
     ax.set_ylabel("satellite throughput (kbit/s, hourly mean)")
@@ -119,24 +102,13 @@ def stage_rows(phases):
 
 def plot_phases(phases, out):
     rows = [r for r in stage_rows(phases) if not r["phase"].endswith(("at_origin", "delivered"))]
-    names = [r["phase"] for r in rows]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    left.bar(names, [float(r["mah_per_device_day"]) for r in rows], color="tab:orange")
-    left.set_ylabel("mAh per device-day")
-    left.set_title("battery drain per leg and phase")
-    right.bar(names, [float(r["age_of_information_mean_s"] or 0) / 3600 for r in rows], color="tab:green")
-    right.set_ylabel("mean age of information (h)")
-    right.set_title("age of information per leg and phase")
-    for ax in (left, right):
-        ax.tick_params(axis="x", rotation=40)
-    fig.tight_layout()
-    fig.savefig(out, dpi=120)
+    sc.plot_phase_bars([r["phase"] for r in rows], rows, "leg and phase", (11, 4), 40, out)
 
 
-def plot_cut(h, base, cut, out):
+def plot_cut(base, cut, out):
     """Backhaul p50 of each path group that carried traffic after the cut, with and without it."""
-    before = h.group_table(base, CUT_AT_S)
-    after = h.group_table(cut, CUT_AT_S)
+    before = sc.group_table(base, path_group, CUT_AT_S)
+    after = sc.group_table(cut, path_group, CUT_AT_S)
     groups = [g for g in sorted(set(before) | set(after)) if not g.startswith("ship hub")
               and (before.get(g, {}).get("records", 0) + after.get(g, {}).get("records", 0)) >= 500]
     def p50_ms(table, g):
@@ -152,14 +124,6 @@ def plot_cut(h, base, cut, out):
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out, dpi=120)
-
-
-def path_table(h, run_dir, since_s=0.0):
-    lines = ["| path group | records | idle latency (ms) | backhaul p50 (ms) |", "|---|---|---|---|"]
-    for group, g in sorted(h.group_table(run_dir, since_s).items(), key=lambda kv: -kv[1]["records"]):
-        idle = ", ".join(h.fmt(x, 3) for x in sorted(g["idle_ms"]))
-        lines.append(f"| {group} | {g['records']:,} | {idle} | {h.fmt(g['p50_weighted'] / g['records'] * 1e3, 3)} |")
-    return lines
 
 
 def satellite_lines(summary, scenario_services):
@@ -180,7 +144,7 @@ def satellite_lines(summary, scenario_services):
     return lines
 
 
-def write_readme(h, base, cut, phases_base, containers):
+def write_readme(base, cut, phases_base, containers):
     s_base = json.loads((base / "summary.json").read_text())
     s_cut = json.loads((cut / "summary.json").read_text())
     r, rc = s_base["records"], s_cut["records"]
@@ -208,13 +172,10 @@ def write_readme(h, base, cut, phases_base, containers):
         "",
         "## What the fleet delivered",
         "",
-        f"- Records generated {r['generated']:,}, delivered {r['delivered']:,} ({100 * r['delivery_ratio']:.2f} %),"
-        f" lost {r['lost_total']:,}, still queued or in flight {r['queued_on_device'] + r['on_air'] + r['in_flight']:,}"
-        f" (the books close: {r['balanced']}).",
-        "- Losses by reason: " + ", ".join(f"{k} {v:,}" for k, v in r["lost"].items() if v) + ".",
+        *sc.records_lines(r),
         *satellite_lines(s_base, ["med-shuttle", "west-africa"]),
         f"- Confirmed frames: {s_base['downlinks']['sent']:,} ACKs sent, {s_base['downlinks']['received']:,} received;"
-        f" the ship hubs sent {h.hub_share(s_base):.0f} % of the downlinks.",
+        f" the ship hubs sent {sc.hub_share(s_base):.0f} % of the downlinks.",
         "",
         "## Latency per path",
         "",
@@ -224,16 +185,9 @@ def write_readme(h, base, cut, phases_base, containers):
         "physics of the path when nothing waits: fibre at 4.9 µs/km plus equipment, half the GEO round trip,",
         "the LTE-M network's 100 ms.",
         "",
-        *path_table(h, base),
+        *sc.path_table(sc.group_table(base, path_group)),
         "",
-        "Where a record's latency goes (all records, seconds):",
-        "",
-        "| part | mean | p50 | p95 | p99 |",
-        "|---|---|---|---|---|",
-    ]
-    for part, q in parts.items():
-        lines.append(f"| {part} | {q['mean']:.4g} | {q['p50']:.4g} | {q['p95']:.4g} | {q['p99']:.4g} |")
-    lines += [
+        *sc.latency_parts_table(parts),
         "",
         "## Satellite load",
         "",
@@ -254,12 +208,7 @@ def write_readme(h, base, cut, phases_base, containers):
         "",
         "| leg/phase | device-days | mAh per device-day | mean age of information (h) |",
         "|---|---|---|---|",
-    ]
-    for row in stage_rows(phases_base):
-        aoi = float(row["age_of_information_mean_s"]) / 3600 if row["age_of_information_mean_s"] else float("nan")
-        lines.append(f"| {row['phase']} | {h.fmt(float(row['device_days']), 0)} | {float(row['mah_per_device_day']):.3f} |"
-                     f" {aoi:.2f} |")
-    lines += [
+        *[sc.phase_row(row["phase"], row) for row in stage_rows(phases_base)],
         "",
         "The fleet rows of `phases_fos-west-africa.csv` (`yard`, `at_sea`, ...) are the sums of these.",
         "At sea most boxes cannot see the sky, so each 8-hourly GNSS search runs to its timeout: a day at sea",
@@ -274,10 +223,10 @@ def write_readme(h, base, cut, phases_base, containers):
         "network that pass it north of their Abidjan landings: 2Africa and ACE. Paths used after the cut",
         "(`paths_fos-west-africa-cable-cut.csv`):",
         "",
-        *path_table(h, cut, CUT_AT_S),
+        *sc.path_table(sc.group_table(cut, path_group, CUT_AT_S)),
         "",
     ]
-    before, after = h.group_table(base, CUT_AT_S), h.group_table(cut, CUT_AT_S)
+    before, after = sc.group_table(base, path_group, CUT_AT_S), sc.group_table(cut, path_group, CUT_AT_S)
     by_entry = {group.split(", ")[0]: (group.split(", ")[1], g) for group, g in before.items()}
     for group, g in sorted(after.items()):
         entry, cables = group.split(", ")[0], group.split(", ")[-1]
@@ -286,10 +235,9 @@ def write_readme(h, base, cut, phases_base, containers):
         was_cables, was = by_entry[entry]
         delta_ms = min(g["idle_ms"]) - min(was["idle_ms"])
         lines.append(f"- {entry}: {was_cables} → {cables}, idle latency {delta_ms:+.3f} ms.")
-    buffered = max(int(x["copies_buffered_peak"]) for x in h.read_csv(cut / "latency_timeseries.csv"))
+    buffered = sc.buffered_peak(cut)
     lines += [
-        f"- Delivered {rc['delivered']:,} records against {r['delivered']:,} without the cut; lost {rc['lost_total']:,}"
-        f" against {r['lost_total']:,}; most copies waiting in buffers at once: {buffered:,}.",
+        sc.cut_delivery_line(r, rc, buffered),
         "- Tanger Med (Atlas Offshore), Fos and the ship hubs (the Marseille teleport) cross neither cut cable.",
         "- Dakar keeps ACE northwards to Penmarc'h: the break is south of it.",
     ]
@@ -307,31 +255,20 @@ def write_readme(h, base, cut, phases_base, containers):
         "- One itinerary for every box (Lyon → Lagos); the calls at Dakar, Abidjan and Tema carry no boxes",
         "  on or off, they only bring the ship into those ports' LTE-M reach.",
         "",
-        "## Files",
-        "",
-        "Copied from the runs: `summary_*.json`, `phases_*.csv`, `paths_*.csv`, `path_percentiles_fos-west-africa.csv`,",
-        "`link_load_fos-west-africa.csv`, `links_*.csv`. The whole run folders are in `results/runs/` after a run.",
+        *sc.files_lines(BASE),
     ]
     (HERE / "README.md").write_text("\n".join(lines) + "\n")
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--fleetsim", default="build/sim/fleetsim")
-    parser.add_argument("--reuse-runs", action="store_true")
-    args = parser.parse_args()
-    h = load_asia_med_helpers()
-    base = h.run(BASE, args.fleetsim, args.reuse_runs)
-    cut = h.run(CUT, args.fleetsim, args.reuse_runs)
-    check_same_but_faults(h, base, cut)
-    h.copy_run_files(HERE, BASE, base, CUT, cut)
-    phases_base = {r["phase"]: r for r in h.read_csv(base / "phases.csv")}
+    base, cut = sc.run_pair(HERE, BASE, CUT, check_same_but_faults)
+    phases_base = sc.phases_by_name(base)
     containers = json.loads((base / "summary.json").read_text())["containers"]
-    plot_latency_cdf(h, base, containers, HERE / "latency_cdf.png")
-    plot_satellite(h, base, HERE / "satellite_load.png")
+    plot_latency_cdf(base, containers, HERE / "latency_cdf.png")
+    plot_satellite(base, HERE / "satellite_load.png")
     plot_phases(phases_base, HERE / "phases.png")
-    plot_cut(h, base, cut, HERE / "cable_cut_latency.png")
-    write_readme(h, base, cut, phases_base, containers)
+    plot_cut(base, cut, HERE / "cable_cut_latency.png")
+    write_readme(base, cut, phases_base, containers)
 
 
 if __name__ == "__main__":

@@ -3,16 +3,17 @@
 folder, the run's paths.csv, links.csv and latency_timeseries.csv, periods.csv (latency per period of
 the faults), latency_over_time.png and README.md (every number in it comes from the run).
 
-  /usr/bin/python3 results/singapore-cable-cut/make_study.py [--fleetsim build/sim/fleetsim]
+  /usr/bin/python3 results/singapore-cable-cut/make_study.py [--fleetsim build/sim/fleetsim] [--reuse-runs]
+
+--reuse-runs redraws from the run folder already in results/runs/ (after changing only this script).
 
 Run from the repository root. The run folder goes to results/runs/singapore-cable-cut/ (git-ignored).
-Uses Debian's python3-matplotlib only.
+Uses Debian's python3-matplotlib only; running and reading come from results/study_common.py.
 """
-import argparse
 import csv
 import json
 import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -20,9 +21,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import study_common as sc  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
-SCENARIO = "scenarios/singapore-cable-cut.yaml"
-RUN = Path("results/runs/singapore-cable-cut")
+NAME = "singapore-cable-cut"
 DAY_S = 86400.0
 US_PER_KM = 4.9e-6  # docs/sources.md section 5 [S]
 
@@ -38,11 +41,6 @@ PERIODS = [
     ("SEA-ME-WE 6 cut, 5 back", SMW5_UP + 60, SMW6_UP),
     ("after the repair", SMW6_UP, 7 * DAY_S),
 ]
-
-
-def read_csv(path):
-    with open(path) as f:
-        return list(csv.DictReader(f))
 
 
 def check_faults(run):
@@ -109,20 +107,16 @@ def plot(series, out):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--fleetsim", default="build/sim/fleetsim")
-    args = parser.parse_args()
-    if RUN.exists():
-        shutil.rmtree(RUN)
-    subprocess.run([args.fleetsim, "run", SCENARIO, "-o", str(RUN), "--quiet", "--overwrite"], check=True)
-    check_faults(RUN)
+    args = sc.arguments()
+    run = sc.run(NAME, args.fleetsim, args.reuse_runs)
+    check_faults(run)
     for name in ["paths.csv", "links.csv", "latency_timeseries.csv"]:
-        shutil.copy(RUN / name, HERE / name)
-    summary = json.loads((RUN / "summary.json").read_text())
-    paths = read_csv(RUN / "paths.csv")
-    links = read_csv(RUN / "links.csv")
-    series = read_csv(RUN / "latency_timeseries.csv")
-    gateways = read_csv(RUN / "gateways.csv")
+        shutil.copy(run / name, HERE / name)
+    summary = json.loads((run / "summary.json").read_text())
+    paths = sc.read_csv(run / "paths.csv")
+    links = sc.read_csv(run / "links.csv")
+    series = sc.read_csv(run / "latency_timeseries.csv")
+    gateways = sc.read_csv(run / "gateways.csv")
 
     periods = period_rows(series)
     with open(HERE / "periods.csv", "w", newline="") as f:

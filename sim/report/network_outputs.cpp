@@ -16,13 +16,7 @@ namespace {
 
 void write_histogram(JsonWriter& json, std::string_view key, const models::LogHistogram& h) {
   json.begin_object(key);
-  json.value("count", h.count());
-  json.value("mean", h.mean());
-  json.value("p50", h.percentile(50));
-  json.value("p95", h.percentile(95));
-  json.value("p99", h.percentile(99));
-  json.value("min", h.min());
-  json.value("max", h.max());
+  write_histogram_fields(json, h);
   json.end_object();
 }
 
@@ -40,6 +34,16 @@ ThroughputFigures throughput(const LinkLoad& load, double bin_s) {
   return {*std::max_element(bps.begin(), bps.end()), fleet_percentile(bps, 95)};
 }
 }  // namespace
+
+void write_histogram_fields(JsonWriter& json, const models::LogHistogram& h) {
+  json.value("count", h.count());
+  json.value("mean", h.mean());
+  json.value("p50", h.percentile(50));
+  json.value("p95", h.percentile(95));
+  json.value("p99", h.percentile(99));
+  json.value("min", h.min());
+  json.value("max", h.max());
+}
 
 std::string path_name(const World& world, const std::vector<std::size_t>& links) {
   std::string name;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/log_histogram.hpp"
 #include "sim/books/backhaul_book.hpp"
 #include "sim/base/json_writer.hpp"
 #include "sim/world/world.hpp"
@@ -15,6 +16,10 @@ namespace fleet::sim {
 std::string path_name(const World& world, const std::vector<std::size_t>& links);
 // The physics of a path: Σ length × delay per km + equipment (+ air) over its links.
 double path_idle_latency_s(const World& world, const std::vector<std::size_t>& links);
+
+// A latency distribution's count, mean, p50, p95, p99, min and max, as keys of the object being
+// written: summary.json gives every distribution these keys, in this order.
+void write_histogram_fields(JsonWriter& json, const models::LogHistogram& h);
 
 // Adds "latency_breakdown_s", "paths", "links" and "backhaul" to the summary object being written.
 void write_backhaul_summary(JsonWriter& json, const World& world, const BackhaulBook& book,

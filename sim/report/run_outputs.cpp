@@ -129,13 +129,7 @@ void write_summary_json(const fs::path& dir, const FleetRuntime& fleet, const Wo
 
   const models::LogHistogram& latency = fleet.deliveries.latency_s;
   json.begin_object("latency_s");
-  json.value("count", static_cast<std::uint64_t>(latency.count()));
-  json.value("mean", latency.mean());
-  json.value("p50", latency.percentile(50));
-  json.value("p95", latency.percentile(95));
-  json.value("p99", latency.percentile(99));
-  json.value("min", latency.min());
-  json.value("max", latency.max());
+  write_histogram_fields(json, latency);
   json.value("idle_backhaul", world.gateway_to_server_latency_s);
   json.end_object();
 

@@ -118,7 +118,7 @@ class StructureCheck : public YAML::EventHandler {
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node(mark, anchor);
     if (++depth_ > MAX_YAML_DEPTH)
-      fail(mark, "nested more than " + std::to_string(MAX_YAML_DEPTH) + " levels deep: no section of a scenario is");
+      fail(mark, "nested more than " + std::to_string(MAX_YAML_DEPTH) + " levels deep, far deeper than any section of a scenario");
   }
   // yaml-cpp ends a quoted scalar whose quote never closes at the end of the file, swallowing every
   // line after it into one value (the error then pointed at 1:1: "gateways required").

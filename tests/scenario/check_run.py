@@ -21,6 +21,11 @@ ARGS = None
 QUICKSTART = "scenarios/quickstart.yaml"
 # A smaller variant of the quickstart for the checks that run several times.
 SMALL = ["--set", "fleet.containers=300", "--set", "duration=2d"]
+# A congested variant, so that every kind of fate occurs: many devices on one channel at SF12.
+# SF12 frames of ~1.5 s need ~150 s of off-time at 1 %: reports every minute back the queue up.
+CONGESTED = ["--set", "fleet.containers=200", "--set", "duration=1d",
+             "--set", "radio.spreading_factor=12", "--set", "radio.channels=[868.1MHz]",
+             "--set", "fleet.firmware.report_interval=1min", "--set", "fleet.firmware.queue_capacity=4"]
 DETERMINISTIC_FILES = ["summary.json", "devices.csv", "gateways.csv", "timeseries.csv",
                        "latency_percentiles.csv", "paths.csv", "path_percentiles.csv", "links.csv", "latency_timeseries.csv",
                        "scenario.resolved.yaml"]
@@ -57,6 +62,25 @@ def check(condition, message):
         raise AssertionError(message)
 
 
+def records_balance(s):
+    r = s["records"]
+    lost = sum(r["lost"].values())
+    check(r["lost_total"] == lost, f"lost_total {r['lost_total']} != sum of reasons {lost}")
+    accounted = r["delivered"] + lost + r["queued_on_device"] + r["on_air"] + r["in_flight"]
+    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
+    check(r["balanced"] is True, "summary says the books do not balance")
+
+
+def device_records_balance(row):
+    """A devices.csv row closes as the summary does, but for what is on air or in flight."""
+    gen = int(row["records_generated"])
+    # Every loss column (they follow the RadioLoss enum), whatever the reasons are.
+    lost = sum(int(v) for k, v in row.items() if k.startswith("records_lost_"))
+    acc = lost + sum(int(row[k]) for k in ["records_delivered", "records_dropped_queue_full", "records_queued"])
+    check(acc <= gen and gen - acc <= 16,  # the rest is on air or in flight (one frame at most)
+          f"device {row['device_id']}: generated {gen}, accounted {acc}")
+
+
 def quickstart_completes():
     out = run("quickstart")
     manifest = json.loads((out / "manifest.json").read_text())
@@ -91,18 +115,10 @@ def other_seed_other_bytes():
 
 
 def books_close():
-    # A congested variant, so that every kind of fate occurs: many devices on one channel at SF12.
-    # SF12 frames of ~1.5 s need ~150 s of off-time at 1 %: reports every minute back the queue up.
-    out = run("congested", "--set", "fleet.containers=200", "--set", "duration=1d",
-              "--set", "radio.spreading_factor=12", "--set", "radio.channels=[868.1MHz]",
-              "--set", "fleet.firmware.report_interval=1min", "--set", "fleet.firmware.queue_capacity=4")
+    out = run("congested", *CONGESTED)
     s = load_summary(out)
+    records_balance(s)
     r = s["records"]
-    lost = sum(r["lost"].values())
-    check(r["lost_total"] == lost, f"lost_total {r['lost_total']} != sum of reasons {lost}")
-    accounted = r["delivered"] + lost + r["queued_on_device"] + r["on_air"] + r["in_flight"]
-    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
-    check(r["balanced"] is True, "summary says the books do not balance")
     check(r["lost"]["interference_same_sf"] > 0, f"congested run has no interference losses: {r}")
     check(r["lost"]["queue_full"] > 0, f"congested run has no queue drops (duty cycle should back up the queue): {r}")
     e = s["energy"]
@@ -114,12 +130,7 @@ def books_close():
     # Per device, the CSV closes the same way.
     with open(out / "devices.csv") as f:
         for row in csv.DictReader(f):
-            gen = int(row["records_generated"])
-            # Every loss column (they follow the RadioLoss enum), whatever the reasons are.
-            lost = sum(int(v) for k, v in row.items() if k.startswith("records_lost_"))
-            acc = lost + sum(int(row[k]) for k in ["records_delivered", "records_dropped_queue_full", "records_queued"])
-            check(acc <= gen and gen - acc <= 16,  # the rest is on air or in flight (one frame at most)
-                   f"device {row['device_id']}: generated {gen}, accounted {acc}")
+            device_records_balance(row)
 
 
 def brown_out_closes_books():
@@ -273,23 +284,11 @@ def aloha_matches_theory():
         check(abs(ratio - math.exp(-2 * load)) <= 0.02, f"G={load}: delivery ratio {ratio}, e^-2G {math.exp(-2 * load)}")
 
 
-def records_balance(s):
-    r = s["records"]
-    lost = sum(r["lost"].values())
-    check(r["lost_total"] == lost, f"lost_total {r['lost_total']} != sum of reasons {lost}")
-    accounted = r["delivered"] + lost + r["queued_on_device"] + r["on_air"] + r["in_flight"]
-    check(accounted == r["generated"], f"generated {r['generated']} != accounted {accounted}: {r}")
-    check(r["balanced"] is True, "summary says the books do not balance")
-
-
 def confirmed_books_close():
     # Every frame confirmed in the congested yard of books_close: ACKs are lost to the gateways' duty
     # cycle and busy transmitters, uplinks to gateways sending ACKs (half-duplex); repeats carry the same
     # frame counter and must not be delivered or lost twice (accounting.hpp).
-    out = run("confirmed", "--set", "fleet.containers=200", "--set", "duration=1d",
-              "--set", "radio.spreading_factor=12", "--set", "radio.channels=[868.1MHz]",
-              "--set", "fleet.firmware.report_interval=1min", "--set", "fleet.firmware.queue_capacity=4",
-              "--set", "fleet.firmware.confirm_every_n_frames=1")
+    out = run("confirmed", *CONGESTED, "--set", "fleet.firmware.confirm_every_n_frames=1")
     s = load_summary(out)
     records_balance(s)
     f, d = s["frames"], s["downlinks"]
@@ -304,10 +303,7 @@ def confirmed_books_close():
     with open(out / "devices.csv") as fh:
         for row in csv.DictReader(fh):
             check(int(row["frames_acked"]) <= int(row["confirmed_frames_sent"]), f"device {row['device_id']} acked too much")
-            gen = int(row["records_generated"])
-            lost = sum(int(v) for k, v in row.items() if k.startswith("records_lost_"))
-            acc = lost + sum(int(row[k]) for k in ["records_delivered", "records_dropped_queue_full", "records_queued"])
-            check(acc <= gen and gen - acc <= 16, f"device {row['device_id']}: generated {gen}, accounted {acc}")
+            device_records_balance(row)
 
 
 def adr_lowers_spreading_factor():
