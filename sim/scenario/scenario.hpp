@@ -1,6 +1,7 @@
 #pragma once
 // A fully resolved scenario: plain structs in SI units (s, m, Hz, A, C, V, W, bit/s, dB, dBm).
-// The loader (scenario_loader.cpp) is the only code that reads YAML; everything else reads these.
+// The loader (scenario_loader.cpp and its section readers) is the only code that reads YAML;
+// everything else reads these.
 // Defaults are the documented ones (scenarios/README.md), each with its source.
 // operator== compares every field: the resolved-YAML round trip is tested with it.
 #include <array>

@@ -1,8 +1,9 @@
 #pragma once
 // Reads a scenario YAML file into a fully resolved Scenario (SI units, defaults filled in).
-// This is the only code that includes yaml-cpp. Every problem with the input (syntax, unknown or
-// misspelt keys, wrong types, bad units, out-of-range values, bad --set overrides, unreadable file)
-// is thrown as a ScenarioError that points at the offending text; no yaml-cpp exception escapes.
+// The loader (this entry, its section readers and scenario_fields.hpp) and the text check are the
+// scenario's only readers of YAML. Every problem with the input (syntax, unknown or misspelt keys,
+// wrong types, bad units, out-of-range values, bad --set overrides, unreadable file) is thrown as
+// a ScenarioError that points at the offending text; no yaml-cpp exception escapes.
 // The format is documented in scenarios/README.md.
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
-// Routes, services and itinerary legs as data (sim/scenario/route_loader.inc, sim/voyage_services): the route
-// file that ships with the project against the published waypoint table, the models it builds, and
-// the checks at load. The bad-input fixtures (tests/fixtures/bad/voyage_*.yaml) cover one error each.
+// Routes, services and itinerary legs as data (sim/scenario/route_reader.cpp, voyage_reader.cpp and
+// voyage_services): the route file that ships with the project against the published waypoint
+// table, the models it builds, and the checks at load. The bad-input fixtures (tests/fixtures/bad/voyage_*.yaml) cover one error each.
 #include <fstream>
 #include <sstream>
 #include <string>

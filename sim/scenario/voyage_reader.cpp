@@ -1,140 +1,114 @@
-// The voyage world's lanes: voyage.routes (inline or in route files), voyage.services and the
-// itinerary's legs (scenarios/README.md "Routes, services and itineraries").
-//
-// Included by sim/scenario/scenario_loader.cpp inside its anonymous namespace, after read_ships: it uses that
-// file's Context, Field and Section (errors with file:line:col, did-you-mean) without moving them out,
-// so the loader's other sections stay where they are. Not a translation unit of its own.
+// Reads the voyage world (scenarios/README.md `ports` and `voyage`): the ports with their routers,
+// the services that sail the routes with their ships and satellite hubs, the coastal LTE-M network
+// and the itinerary of the boxes, whose schedule must exist within the run. Separate because it is a
+// world of its own (the yard world reads `port` instead); the routes are read by route_reader.cpp.
+#include "sim/scenario/voyage_reader.hpp"
 
-// [A] Container ships sail at 12–25 kn; these bounds only catch a unit slip (16.3 written as m/s, or
-// as km/h read as knots by mistake) and a canal passage below walking pace.
-constexpr double MIN_SHIP_SPEED_M_PER_S = 1.0 * models::KNOT_M_PER_S;
-constexpr double MAX_SHIP_SPEED_M_PER_S = 30.0 * models::KNOT_M_PER_S;
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <map>
+#include <string_view>
 
-std::string knots_text(double speed_m_per_s) {
-  std::array<char, 32> text{};
-  std::snprintf(text.data(), text.size(), "%.1fkn", speed_m_per_s / models::KNOT_M_PER_S);
-  return text.data();
+#include "models/satellite_link.hpp"
+#include "models/ship_schedule.hpp"
+#include "sim/scenario/port_reader.hpp"
+#include "sim/scenario/route_reader.hpp"
+#include "sim/scenario/voyage_services.hpp"
+
+namespace fleet::sim::loader {
+namespace {
+
+const std::initializer_list<std::string_view> ORBITS{"geo", "leo"};
+
+ShipHubSpec read_hub(const Context& ctx, const Section& ships, NodeReferences& refs) {
+  ShipHubSpec hub;
+  const Section s = ships.section("hub", {"orbit", "rtt", "bandwidth", "price_per_mb", "ground_node", "buffer",
+                                          "first_obstruction", "per_further_obstruction", "below_deck",
+                                          "above_deck_share", "beacon_interval"});
+  if (auto field = s.find("orbit")) hub.orbit = read_choice(ctx, *field, "orbit", ORBITS);
+  // The orbit sets the defaults of the link's figures (models/satellite_link.hpp, docs/sources.md section 5).
+  const models::SatelliteLinkParams link =
+      models::default_satellite_link(hub.orbit == "leo" ? models::Orbit::LEO : models::Orbit::GEO);
+  hub.rtt_s = s.quantity("rtt", Dimension::TIME, link.rtt_s, Check::POSITIVE);
+  hub.bandwidth_bps = s.quantity("bandwidth", Dimension::DATA_RATE, link.bandwidth_bps, Check::POSITIVE);
+  hub.price_usd_per_mb = s.quantity("price_per_mb", Dimension::DIMENSIONLESS, link.price_usd_per_mb, Check::NON_NEGATIVE);
+  const Field ground_node = s.require("ground_node");
+  hub.ground_node = read_text(ctx, ground_node);
+  refs.ground_nodes.push_back(ground_node);
+  hub.buffer = static_cast<std::uint32_t>(s.integer("buffer", 1, 100'000'000, hub.buffer));
+  hub.first_obstruction_db =
+      s.quantity("first_obstruction", Dimension::DECIBEL, hub.first_obstruction_db, Check::NON_NEGATIVE);
+  hub.per_further_obstruction_db =
+      s.quantity("per_further_obstruction", Dimension::DECIBEL, hub.per_further_obstruction_db, Check::NON_NEGATIVE);
+  hub.below_deck_db = s.quantity("below_deck", Dimension::DECIBEL, hub.below_deck_db, Check::NON_NEGATIVE);
+  hub.above_deck_share =
+      s.quantity("above_deck_share", Dimension::FRACTION, hub.above_deck_share, Check::FRACTION);
+  hub.beacon_interval_s = s.quantity("beacon_interval", Dimension::TIME, hub.beacon_interval_s, Check::NON_NEGATIVE);
+  return hub;
 }
 
-// A ship speed (a service's, or a passage's length over its transit) inside the bounds above.
-void check_ship_speed(const Context& ctx, const Field& field, double speed_m_per_s, const std::string& what) {
-  if (speed_m_per_s >= MIN_SHIP_SPEED_M_PER_S && speed_m_per_s <= MAX_SHIP_SPEED_M_PER_S) return;
-  ctx.fail_value(field, what + " " + knots_text(speed_m_per_s) + ", outside the range of a ship (" +
-                            knots_text(MIN_SHIP_SPEED_M_PER_S) + " to " + knots_text(MAX_SHIP_SPEED_M_PER_S) + ")");
-}
-
-// Reads a list whose entries must have distinct `name`s; `seen` collects the name fields.
-void check_unique_name(const Context& ctx, const Field& name, std::vector<Field>& seen, const std::string& what) {
-  const std::string text = read_text(ctx, name);
-  if (text.empty()) ctx.fail_value(name, "a " + what + " name must not be empty");
-  for (const Field& earlier : seen) {
-    if (earlier.node.Scalar() != text) continue;
-    // A name given in a route file is told by its file and line.
-    const SourceLocation& at = earlier.key_spot.location;
-    const std::string where = at.file == name.key_spot.location.file ? earlier.path : at.file + ":" + std::to_string(at.line);
-    ctx.fail_value(name, "duplicate " + what + " name '" + text + "' (already used by " + where + ")");
+ShipsSpec read_ships(const Context& ctx, const Section& voyage, NodeReferences& refs) {
+  ShipsSpec ships;
+  const Section s =
+      voyage.section("ships", {"count", "first_arrival", "headway", "speed", "name_prefix", "hub"});
+  ships.count = static_cast<int>(s.integer("count", 1, 10'000, ships.count));
+  // Negative: the first ship is already under way when the run starts.
+  ships.first_arrival_s = s.quantity("first_arrival", Dimension::TIME, ships.first_arrival_s);
+  ships.headway_s = s.quantity("headway", Dimension::TIME, ships.headway_s, Check::POSITIVE);
+  ships.speed_m_per_s = s.quantity("speed", Dimension::SPEED, ships.speed_m_per_s, Check::POSITIVE);
+  if (auto field = s.find("name_prefix")) {
+    ships.name_prefix = read_text(ctx, *field);
+    if (ships.name_prefix.empty()) ctx.fail_value(*field, "a name prefix must not be empty");
   }
-  seen.push_back(name);
+  ships.hub = read_hub(ctx, s, refs);
+  return ships;
 }
 
-WaypointSpec read_waypoint(const Context& ctx, const Field& element, std::vector<Field>& seen, bool last) {
-  const Section s(ctx, element, {"name", "lat", "lon", "next_leg"});
-  WaypointSpec point;
-  const Field name = s.require("name");
-  check_unique_name(ctx, name, seen, "waypoint");
-  point.name = name.node.Scalar();
-  s.require("lat");
-  s.require("lon");
-  point.position = read_position(s, {});
-  if (const auto leg = s.find("next_leg")) {
-    if (last) ctx.fail(leg->key_spot, leg->path, "the last waypoint has no next leg");
-    const Section l(ctx, *leg, {"length", "transit"});
-    point.sailed_length_m = l.quantity("length", Dimension::DISTANCE, 0, Check::POSITIVE);
-    point.transit_s = l.quantity("transit", Dimension::TIME, 0, Check::POSITIVE);
-  }
-  return point;
+CellularSpec read_cellular(const Section& voyage) {
+  CellularSpec cellular;
+  const Section s = voyage.section("cellular", {"coastal_range", "latency", "bandwidth"});
+  cellular.coastal_range_m =
+      s.quantity("coastal_range", Dimension::DISTANCE, cellular.coastal_range_m, Check::NON_NEGATIVE);
+  const LinkSpec link = read_link(s, {cellular.latency_s, cellular.bandwidth_bps});
+  cellular.latency_s = link.latency_s;
+  cellular.bandwidth_bps = link.bandwidth_bps;
+  return cellular;
 }
 
-// A route's `name` and `waypoints` (the keys of a route file, or of an inline entry).
-RouteSpec read_route_body(const Context& ctx, const Section& s, std::vector<Field>& route_names) {
-  RouteSpec route;
-  const Field name = s.require("name");
-  check_unique_name(ctx, name, route_names, "route");
-  route.name = name.node.Scalar();
-  const Field list = s.require("waypoints");
-  const std::vector<Field> elements =
-      s.list(list, "a list of waypoints such as [{name: Fos-sur-Mer, lat: 43.40, lon: 4.88}, ...]", "waypoint");
-  if (elements.size() < 2) ctx.fail_value(list, "a route needs at least two waypoints, got 1");
-  std::vector<Field> seen;
-  for (std::size_t w = 0; w < elements.size(); ++w)
-    route.waypoints.push_back(read_waypoint(ctx, elements[w], seen, w + 1 == elements.size()));
-  // The models' own rules (no antipodal leg): reported at the leg's first waypoint.
-  try {
-    (void)route_model(route);
-  } catch (const std::invalid_argument& error) {
-    ctx.fail_value(list, error.what());
+PlaceSpec read_place(const Context& ctx, const Section& itinerary, std::string_view key, PlaceSpec place) {
+  const Section s = itinerary.section(key, {"name", "lat", "lon"});
+  if (auto field = s.find("name")) {
+    place.name = read_text(ctx, *field);
+    if (place.name.empty()) ctx.fail_value(*field, "a place name must not be empty");
   }
-  // A passage's sailed length is never shorter than its great circle, and its transit is at a ship's pace.
-  for (std::size_t w = 0; w + 1 < route.waypoints.size(); ++w) {
-    const WaypointSpec& point = route.waypoints[w];
-    const double great_circle_m = models::great_circle_distance_m(to_lat_lon(point.position),
-                                                                  to_lat_lon(route.waypoints[w + 1].position));
-    const Section leg = Section(ctx, elements[w], {"name", "lat", "lon", "next_leg"}).section("next_leg", {"length", "transit"});
-    const std::string passage = "the leg from " + point.name + " to " + route.waypoints[w + 1].name;
-    if (point.sailed_length_m > 0 && point.sailed_length_m < great_circle_m * (1 - 1e-9)) {
-      ctx.fail_value(*leg.find("length"), passage + " is " + format_quantity(great_circle_m, Dimension::DISTANCE) +
-                                              " on the great circle: a sailed length cannot be shorter");
-    }
-    if (point.transit_s > 0) {
-      const double length_m = point.sailed_length_m > 0 ? point.sailed_length_m : great_circle_m;
-      std::array<char, 32> km{};
-      std::snprintf(km.data(), km.size(), "%.1fkm", length_m / 1000);
-      check_ship_speed(ctx, *leg.find("transit"), length_m / point.transit_s,
-                       passage + ", " + km.data() + " in this transit: a pace of");
-    }
-  }
-  return route;
+  place.position = read_position(s, place.position);
+  return place;
 }
 
-// voyage.routes[i]: {file: routes/x.yaml} (relative to the scenario's folder; its errors name that
-// file) or {name, waypoints} inline.
-RouteSpec read_route(const Context& ctx, const Field& element, std::vector<Field>& route_names) {
-  const Section entry(ctx, element, {"file", "name", "waypoints"});
-  const auto file = entry.find("file");
-  if (!file) return read_route_body(ctx, entry, route_names);
-  for (std::string_view key : {"name", "waypoints"})
-    if (auto field = entry.find(key))
-      ctx.fail(field->key_spot, field->path, "a route read from a file takes its " + std::string(key) + " from the file");
-  const std::filesystem::path path = ctx.resolve_path(scalar_text(ctx, *file, "the path of a route file"));
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(path, error)) {
-    ctx.fail_value(*file, "cannot read the route file " + path.string() + ": " +
-                              (in ? std::string("it is a directory") : std::strerror(errno)));
+DwellSpec read_dwell(const Context& ctx, const Section& itinerary, std::string_view key, DwellSpec dwell) {
+  const Section s = itinerary.section(key, {"min", "median", "sigma_ln"});
+  dwell.min_s = s.quantity("min", Dimension::TIME, dwell.min_s, Check::NON_NEGATIVE);
+  dwell.median_s = s.quantity("median", Dimension::TIME, dwell.median_s, Check::POSITIVE);
+  dwell.sigma_ln = s.quantity("sigma_ln", Dimension::DIMENSIONLESS, dwell.sigma_ln, Check::NON_NEGATIVE);
+  // The shifted log-normal needs median − min > 0 (models/itinerary.hpp).
+  if (!(dwell.median_s > dwell.min_s)) {
+    const auto min = s.find("min");
+    const auto median = s.find("median");
+    const auto text = [](const std::optional<Field>& field, double value_s) {
+      return field ? field->node.Scalar() : format_quantity(value_s, Dimension::TIME) + ", the default";
+    };
+    if (median) ctx.fail_value(*median, "must be above min (" + text(min, dwell.min_s) + "), got " + median->node.Scalar());
+    if (min) ctx.fail_value(*min, "must be below median (" + text(median, dwell.median_s) + "), got " + min->node.Scalar());
+    s.fail("median must be above min");  // not reached: the defaults are in order
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const Context route_ctx(path.string(), text.str(), {});
-  YAML::Node root;
-  try {
-    root = YAML::Load(text.str());
-  } catch (const YAML::ParserException& parse_error) {
-    route_ctx.fail(route_ctx.file_spot(parse_error.mark), "", "YAML syntax error: " + parse_error.msg);
-  }
-  // The file's name field is checked against the scenario's other routes, but reported in the file.
-  return read_route_body(route_ctx, Section(route_ctx, route_ctx.root(root), {"name", "waypoints"}), route_names);
+  return dwell;
 }
 
-std::vector<std::string> waypoint_names(const RouteSpec& route) {
-  std::vector<std::string> names;
-  for (const WaypointSpec& point : route.waypoints) names.push_back(point.name);
-  return names;
-}
-
-std::size_t waypoint_position(const RouteSpec& route, const std::string& name) {
-  const auto found = std::find_if(route.waypoints.begin(), route.waypoints.end(),
-                                  [&](const WaypointSpec& point) { return point.name == name; });
-  return static_cast<std::size_t>(found - route.waypoints.begin());
+bool has_port(const std::vector<PortSpec>& ports, const std::string& name) {
+  return std::any_of(ports.begin(), ports.end(), [&](const PortSpec& port) { return port.name == name; });
 }
 
 ServiceSpec read_service(const Context& ctx, const Field& element, const std::vector<RouteSpec>& routes,
@@ -333,6 +307,40 @@ ItinerarySpec read_itinerary(const Context& ctx, const Section& voyage_section, 
   return itinerary;
 }
 
+}  // namespace
+
+std::vector<PortSpec> read_ports(const Context& ctx, const Section& top, const Field& voyage, NodeReferences& refs) {
+  const auto field = top.find("ports");
+  if (!field) {
+    ctx.fail(voyage.key_spot, "ports",
+             "the voyage world needs ports: a list of the ports with their gateways, yard and router");
+  }
+  std::vector<PortSpec> ports;
+  std::vector<Field> names;
+  std::map<std::string, std::string> seen_gateways;
+  for (const Field& element : top.list(*field,
+                                       "a list of ports such as [{name: Shanghai, router: sha-router, "
+                                       "gateways: [{name: sha-gw-1, lat: 30.63, lon: 122.06}]}]",
+                                       "port")) {
+    const Section section(ctx, element, {"name", "router", "gateways", "yard", "gateway_link"});
+    const Field name = section.require("name");
+    PortSpec port;
+    port.name = read_text(ctx, name);
+    if (port.name.empty()) ctx.fail_value(name, "a port name must not be empty");
+    for (const Field& earlier : names) {
+      if (earlier.node.Scalar() == port.name)
+        ctx.fail_value(name, "duplicate port name '" + port.name + "' (already used by " + earlier.path + ")");
+    }
+    names.push_back(name);
+    const Field router = section.require("router");
+    port.router = read_text(ctx, router);
+    refs.port_routers.push_back(router);
+    read_port_site(ctx, section, seen_gateways, port, false);
+    ports.push_back(std::move(port));
+  }
+  return ports;
+}
+
 VoyageSpec read_voyage(const Context& ctx, const Field& field, const std::vector<PortSpec>& ports,
                        NodeReferences& refs, double duration_s) {
   VoyageSpec voyage;
@@ -363,3 +371,5 @@ VoyageSpec read_voyage(const Context& ctx, const Field& field, const std::vector
   voyage.itinerary = read_itinerary(ctx, s, voyage, ports, duration_s);
   return voyage;
 }
+
+}  // namespace fleet::sim::loader
