@@ -30,6 +30,27 @@ double great_circle_distance_m(LatLon a, LatLon b) {
   return 2.0 * EARTH_MEAN_RADIUS_M * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
+UnitVector unit_vector(LatLon p) {
+  const double phi = p.lat_deg * RAD_PER_DEG;
+  const double lambda = p.lon_deg * RAD_PER_DEG;
+  return UnitVector{std::cos(phi) * std::cos(lambda), std::cos(phi) * std::sin(lambda), std::sin(phi)};
+}
+
+double chord_squared(UnitVector a, UnitVector b) {
+  // From the component differences, not 2 - 2·(a·b), which cancels for near points.
+  const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
+  return dx * dx + dy * dy + dz * dz;
+}
+
+double chord_great_circle_m(UnitVector a, UnitVector b) {
+  return 2.0 * EARTH_MEAN_RADIUS_M * std::asin(std::min(1.0, 0.5 * std::sqrt(chord_squared(a, b))));
+}
+
+double chord_squared_of_great_circle(double distance_m) {
+  const double half_chord = std::sin(std::min(std::numbers::pi, distance_m / EARTH_MEAN_RADIUS_M) / 2.0);
+  return 4.0 * half_chord * half_chord;
+}
+
 LocalTangentPlane::LocalTangentPlane(LatLon origin)
     : origin_(origin), metres_per_rad_east_(EARTH_MEAN_RADIUS_M * std::cos(origin.lat_deg * RAD_PER_DEG)) {}
 

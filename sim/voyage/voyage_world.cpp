@@ -91,8 +91,16 @@ std::vector<RadioArea> VoyageWorld::radio_areas(const RadioSpec& radio) const {
 // Sample each ship's track and keep the stretches within range of a port: the nearest one in range.
 void VoyageWorld::build_coverage(const Scenario& scenario) {
   std::vector<models::LatLon> ports;
-  for (const PortSpec& port : scenario.ports) ports.push_back(to_lat_lon(port.yard.center));
+  std::vector<models::UnitVector> port_vectors;
+  for (const PortSpec& port : scenario.ports) {
+    ports.push_back(to_lat_lon(port.yard.center));
+    port_vectors.push_back(models::unit_vector(ports.back()));
+  }
   const double range_m = scenario.voyage.cellular.coastal_range_m;
+  // The chord rules out ports far beyond the range at a few multiplications each (most steps are at
+  // sea); the 1 m margin is a thousand times its error, so the haversine still decides every port near
+  // the range, and the windows are exactly those it alone gave.
+  const double screen_chord_squared = models::chord_squared_of_great_circle(range_m + 1.0);
   coverage_.resize(ships_.size());
   for (std::size_t s = 0; s < ships_.size(); ++s) {
     const models::ShipSchedule& ship = ships_[s];
@@ -102,9 +110,11 @@ void VoyageWorld::build_coverage(const Scenario& scenario) {
     for (std::int64_t i = 0; i <= steps; ++i) {
       const double t_s = std::min(ship.end_s(), start_s + static_cast<double>(i) * COVERAGE_STEP_S);
       const models::LatLon at = ship.state_at(t_s).position;
+      const models::UnitVector at_vector = models::unit_vector(at);
       double nearest_m = std::numeric_limits<double>::infinity();
       std::uint16_t nearest = NO_CELL;
       for (std::size_t p = 0; p < ports.size(); ++p) {
+        if (models::chord_squared(at_vector, port_vectors[p]) > screen_chord_squared) continue;
         const double distance_m = models::great_circle_distance_m(at, ports[p]);
         if (distance_m <= range_m && distance_m < nearest_m) {
           nearest_m = distance_m;
