@@ -15,6 +15,8 @@
 #include <system_error>
 
 #include "models/ship_schedule.hpp"
+#include "sim/base/input_file.hpp"
+#include "sim/scenario/scenario_text_check.hpp"
 #include "sim/scenario/voyage_services.hpp"
 
 namespace fleet::sim::loader {
@@ -127,16 +129,12 @@ RouteSpec read_route(const Context& ctx, const Field& element, std::vector<Field
     if (auto field = entry.find(key))
       ctx.fail(field->key_spot, field->path, "a route read from a file takes its " + std::string(key) + " from the file");
   const std::filesystem::path path = ctx.resolve_path(scalar_text(ctx, *file, "the path of a route file"));
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(path, error)) {
-    ctx.fail_value(*file, "cannot read the route file " + path.string() + ": " +
-                              (in ? std::string("it is a directory") : std::strerror(errno)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const Context route_ctx(path.string(), text.str(), {});
-  const YAML::Node root = parse_yaml(route_ctx, text.str());
+  // Like a device profile: a regular file under the size cap, then the same text checks as a scenario.
+  const InputFile in = read_input_file(path.string());
+  if (!in.ok) ctx.fail_value(*file, "cannot read the route file " + path.string() + ": " + in.error);
+  check_scenario_text(in.text, path.string());
+  const Context route_ctx(path.string(), in.text, {});
+  const YAML::Node root = parse_yaml(route_ctx, in.text);
   // The file's name field is checked against the scenario's other routes, but reported in the file.
   return read_route_body(route_ctx, Section(route_ctx, route_ctx.root(root), {"name", "waypoints"}), route_names);
 }
