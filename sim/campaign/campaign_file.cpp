@@ -13,6 +13,8 @@
 
 #include "sim/campaign/campaign.hpp"
 #include "sim/base/did_you_mean.hpp"
+#include "sim/base/input_file.hpp"
+#include "sim/scenario/scenario_text_check.hpp"
 
 namespace fleet::sim {
 
@@ -189,15 +191,15 @@ Campaign read_campaign(const Reader& r, const YAML::Node& root, const std::files
 
 Campaign load_campaign(const std::filesystem::path& file) {
   const std::string display = file.string();
-  if (std::filesystem::is_directory(file)) throw ScenarioError({display, 0, 0}, "", "cannot read the campaign file: it is a directory");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ScenarioError({display, 0, 0}, "", std::string("cannot read the campaign file: ") + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  const Reader reader(display, text.str());
+  // Like a scenario: a regular file up to the size cap (a FIFO would block, /dev/zero never end), then
+  // the same text checks (encoding, control characters, line ends, one document, no aliases).
+  const InputFile in = read_input_file(display);
+  if (!in.ok) throw ScenarioError({display, 0, 0}, "", "cannot read the campaign file: " + in.error);
+  check_scenario_text(in.text, display);
+  const Reader reader(display, in.text);
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(in.text);
   } catch (const YAML::ParserException& error) {
     reader.fail(error.mark, "", "YAML syntax error: " + error.msg);
   }

@@ -99,6 +99,14 @@ def bad_campaign_files():
         proc = fleetsim("sweep", rel, "-o", never, expect=2)
         check(proc.stderr == expected, f"{rel}: stderr\n{proc.stderr}\nexpected\n{expected}")
         check(not never.exists(), f"{rel}: a campaign folder was written for a bad campaign file")
+    # Read only from a regular file: /dev/zero would never end, a FIFO would block at open.
+    fifo = fresh("fifo_dir") / "campaign.yaml"
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    for path, kind in (("/dev/zero", "a character device"), (str(fifo), "a FIFO")):
+        proc = fleetsim("sweep", path, "-o", fresh("never"), expect=2)
+        expected = f"{path}: error: cannot read the campaign file: it is {kind}, not a regular file\n"
+        check(proc.stderr == expected, f"{path}: stderr\n{proc.stderr}\nexpected\n{expected}")
 
 
 def bad_grid_point_refused():
