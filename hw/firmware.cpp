@@ -67,7 +67,11 @@ void Firmware::on_boot() {
   const TimeUs now_us = hal_.now_us();
   last_link_ok_us_ = now_us;
   read_battery();
-  scheduler_.schedule(TaskId::SAMPLE_SENSORS, now_us);
+  // A reading at boot, then sampling from a random point of its period, as reports and fixes do: a
+  // report due within the coalescing window of a sample shares its wake-up, so a fleet booted together
+  // and sampling in the same instant sent those reports in the same microsecond every period.
+  take_sample(now_us);
+  scheduler_.schedule(TaskId::SAMPLE_SENSORS, now_us + 1 + uniform_below(config_.sample_interval_us));
   report_nominal_us_ = now_us + uniform_below(report_period_us(config_, place_, battery_level_));
   scheduler_.schedule(TaskId::REPORT, report_nominal_us_ + uniform_below(config_.report_jitter_us + 1));
   // Like reports, fixes start at a random point of their period: a fleet booted together would
@@ -218,6 +222,11 @@ void Firmware::run_due_tasks(TimeUs now_us) {
 }
 
 void Firmware::sample_sensors(TimeUs deadline_us, TimeUs now_us) {
+  take_sample(now_us);
+  scheduler_.schedule(TaskId::SAMPLE_SENSORS, next_period(deadline_us, config_.sample_interval_us, now_us));
+}
+
+void Firmware::take_sample(TimeUs now_us) {
   hal_.set_power_state(Component::SENSORS, PowerState::ACTIVE);
   last_sample_ = hal_.read_sensors();
   hal_.set_power_state(Component::SENSORS, PowerState::SLEEP);
@@ -233,7 +242,6 @@ void Firmware::sample_sensors(TimeUs deadline_us, TimeUs now_us) {
   }
   place_tracker_.on_motion_sample(last_sample_.accel_rms_mg, now_us, config_);
   update_place(now_us);
-  scheduler_.schedule(TaskId::SAMPLE_SENSORS, next_period(deadline_us, config_.sample_interval_us, now_us));
 }
 
 void Firmware::start_gnss_fix(TimeUs deadline_us, TimeUs now_us) {

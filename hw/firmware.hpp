@@ -77,6 +77,7 @@ class Firmware {
 
   void run_due_tasks(TimeUs now_us);
   void sample_sensors(TimeUs deadline_us, TimeUs now_us);
+  void take_sample(TimeUs now_us);  // read the sensors, raise alerts, update the place
   void start_gnss_fix(TimeUs deadline_us, TimeUs now_us);
   void raise_alert(AlertCause cause, TimeUs now_us);
   void queue_alerts(TimeUs now_us);

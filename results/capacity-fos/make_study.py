@@ -20,6 +20,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -119,7 +120,11 @@ def figure(points, path):
         ax.set_xlabel("gateways on the yard (port.gateway_grid.count)")
         ax.grid(True, which="both", alpha=0.3)
     fleet_ax.legend(fontsize=8)
-    loss_ax.legend(fontsize=6, ncol=2)
+    # Colours are the fleet sizes of the first panel; here the legend only tells the two reasons apart,
+    # small enough to stay clear of the curves.
+    loss_ax.legend(handles=[Line2D([], [], color="grey", marker="o", ms=3, label="no free demodulator"),
+                            Line2D([], [], color="grey", ls="--", marker="x", ms=3, label="same-SF interference")],
+                   fontsize=8, loc="upper right")
     fig.suptitle("Fos-sur-Mer yard, 30-min reports, 12 h simulated: mean of 3 seeds, 95 % confidence bands", fontsize=11)
     fig.tight_layout()
     fig.savefig(path, dpi=120)

@@ -346,8 +346,10 @@ def missed_rx_windows():
     check(f["confirmed_sent"] > 0 and f["acked"] == 0, f"no confirmed frame may be acked: {f}")
     check(d["sent"] == 0 and d["received"] == 0, f"no downlink can be sent: {d}")
     check(d["lost"]["missed_rx_window"] > 0, f"missed windows not counted: {d}")
-    # One ACK per confirmed transmission that reached the server (the rest were lost on the radio).
-    check(d["lost"]["missed_rx_window"] == f["confirmed_sent"] - f["lost"], f"every answered uplink missed: {f} {d}")
+    # One ACK per confirmed transmission that reached the server (the rest were lost on the radio),
+    # but for those whose ACK was still on its way back when the run ended: at most one per device.
+    unresolved = f["confirmed_sent"] - f["lost"] - d["lost"]["missed_rx_window"]
+    check(0 <= unresolved <= s["containers"], f"every answered uplink missed: {f} {d}")
     # Unacked, the records stay on the devices and are sent again: the server sees them twice, once counted.
     check(s["records"]["duplicates_at_server"] > 0, f"no repeated records: {s['records']}")
 

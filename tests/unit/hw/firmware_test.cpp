@@ -22,7 +22,7 @@ TEST_CASE("firmware samples and reports exactly on its intervals over two days",
   device.run_to(2 * DAY_US - 1);
 
   const FirmwareStats& s = device.firmware.stats();
-  CHECK(s.samples_taken == 2 * 24 * 4);  // every 15 min from boot, the boot sample included
+  CHECK(s.samples_taken == 1 + 2 * 24 * 4);  // the boot reading, then every 15 min from a random phase
   CHECK(device.hal.sensor_reads == s.samples_taken);
   CHECK(s.records_generated == 2 * 24);  // one per hour, first at a random offset < 1 h
   CHECK(s.records_dropped_queue_full == 0);
@@ -240,6 +240,25 @@ TEST_CASE("sensor events go into the next record, downlinks are counted", "[firm
   CHECK(frames[2].records[0].shock_mg == 3200);                // the peak, not the last
   CHECK(frames[3].records[0].flags == 0);
   CHECK(frames[3].records[0].shock_mg == 0);
+}
+
+TEST_CASE("a fleet booted together samples at spread phases, not in the same instant", "[firmware]") {
+  // Reports due within the coalescing window of a sample share its wake-up: were every device's
+  // sampling in phase, those reports would leave the whole fleet in the same microsecond.
+  FirmwareConfig config;
+  int sampled_twice_by_half_period = 0;
+  constexpr int DEVICES = 400;
+  for (int seed = 1; seed <= DEVICES; ++seed) {
+    Device device(config, static_cast<std::uint64_t>(seed));
+    device.run_to(config.sample_interval_us / 2);
+    const std::uint32_t samples = device.firmware.stats().samples_taken;
+    CHECK((samples == 1 || samples == 2));  // the boot reading, and the first periodic one if due
+    if (samples == 2) ++sampled_twice_by_half_period;
+  }
+  // A uniform phase puts half the fleet's first sample in the first half period: 200 of 400, with a
+  // standard deviation of 10; in phase it would be 0 or 400.
+  CHECK(sampled_twice_by_half_period > 150);
+  CHECK(sampled_twice_by_half_period < 250);
 }
 
 TEST_CASE("configuration is sanitised and the object stays small", "[firmware]") {
