@@ -236,7 +236,8 @@ def forward_window_bundles_copies():
               f"{name}: {link['messages']} messages for {g['forwarded_frames']} copies: nothing bundled")
         check(int(link["bytes"]) == int(g["forwarded_bytes"]), f"{name}: link bytes {link['bytes']} != copies' {g['forwarded_bytes']}")
     waited = s["latency_breakdown_s"]["gateway_buffer"]
-    check(1 < waited["max"] <= 60, f"no copy waited in a window, or one waited longer: {waited}")
+    # The wait is a difference of two simulated times in seconds: it may exceed the window by rounding.
+    check(1 < waited["max"] <= 60 + 1e-9, f"no copy waited in a window, or one waited longer: {waited}")
     # With the cables cut and small buffers, bundles that find no route wait and leave again: the
     # books still close.
     cut = run("forward_window_cut", "--set", "fleet.containers=300", "--set", "network.gateway_buffer=200",
