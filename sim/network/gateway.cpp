@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <stdexcept>
 
 #include <simgrid/kernel/Timer.hpp>
@@ -64,54 +65,27 @@ void buffer_copy(Forwarding& state, BackhaulCopy copy) {
   if (state.buffer.size() == 1) state.buffer_filled->release();
 }
 
-// `outcome`: the forwarder's own, reused from copy to copy.
-void forward(Forwarding& state, BackhaulCopy copy, TransferOutcome& outcome) {
-  const Backhaul& backhaul = *state.backhaul;
-  const std::uint64_t bytes = copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
-  const double started_s = sg4::Engine::get_clock();
-  backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes, outcome);
-  double hop_end_s = started_s;
-  for (std::size_t i = 0; i < outcome.links.size(); ++i) {
-    const std::size_t link = outcome.links[i];
-    copy.hop_kind_s[static_cast<std::size_t>(backhaul.network->links[link].kind)] += outcome.hop_elapsed_s[i];
-    hop_end_s += outcome.hop_elapsed_s[i];
-    backhaul.book->add_link_bytes(link, bytes, hop_end_s);
-  }
-  if (!outcome.delivered) {
-    // Time on the hops it did cross is kept; time lost in a comm that failed where no route remained
-    // counts as waiting for a route. The copy waits at the gateway.
-    copy.buffered_s += outcome.elapsed_s - (hop_end_s - started_s);
-    buffer_copy(state, std::move(copy));
-    return;
-  }
-  ++state.inbox->forwarded_frames;
-  state.inbox->forwarded_bytes += bytes;
-  backhaul.server->receive(copy, outcome.links, sg4::Engine::get_clock());
-}
-
-// A bundle (network.forward_window) crosses as one message of its copies' bytes; each copy's hop times
-// are the bundle's, its wait in the window counts as time at the gateway.
-void forward_bundle(Forwarding& state, std::vector<BackhaulCopy>& bundle, TransferOutcome& outcome) {
+// `copies` cross as one message of their bytes: one copy, or a bundle of network.forward_window. Each
+// copy's hop times are the message's. `outcome`: the forwarder's own, reused from message to message.
+void forward(Forwarding& state, std::span<BackhaulCopy> copies, TransferOutcome& outcome) {
   const Backhaul& backhaul = *state.backhaul;
   std::uint64_t bytes = 0;
-  for (const BackhaulCopy& copy : bundle) bytes += copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
+  for (const BackhaulCopy& copy : copies) bytes += copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
   const double started_s = sg4::Engine::get_clock();
-  for (BackhaulCopy& copy : bundle) {
-    copy.buffered_s += started_s - copy.buffered_since_s;
-    copy.at_hub = state.placement.hub;
-  }
   backhaul.platform->transfer(state.placement.node, backhaul.data_centre_node, bytes, outcome);
   double hop_end_s = started_s;
   for (std::size_t i = 0; i < outcome.links.size(); ++i) {
     const std::size_t link = outcome.links[i];
     const auto kind = static_cast<std::size_t>(backhaul.network->links[link].kind);
-    for (BackhaulCopy& copy : bundle) copy.hop_kind_s[kind] += outcome.hop_elapsed_s[i];
+    for (BackhaulCopy& copy : copies) copy.hop_kind_s[kind] += outcome.hop_elapsed_s[i];
     hop_end_s += outcome.hop_elapsed_s[i];
     backhaul.book->add_link_bytes(link, bytes, hop_end_s);
   }
   const double now_s = sg4::Engine::get_clock();
-  for (BackhaulCopy& copy : bundle) {
+  for (BackhaulCopy& copy : copies) {
     if (!outcome.delivered) {
+      // Time on the hops it did cross is kept; time lost in a comm that failed where no route remained
+      // counts as waiting for a route. The copy waits at the gateway.
       copy.buffered_s += outcome.elapsed_s - (hop_end_s - started_s);
       buffer_copy(state, std::move(copy));
       continue;
@@ -120,7 +94,6 @@ void forward_bundle(Forwarding& state, std::vector<BackhaulCopy>& bundle, Transf
     state.inbox->forwarded_bytes += copy.message.frame.size() + BACKHAUL_OVERHEAD_BYTES;
     backhaul.server->receive(copy, outcome.links, now_s);
   }
-  bundle.clear();
 }
 
 void forwarder(std::shared_ptr<Forwarding> state) {
@@ -138,9 +111,16 @@ void forwarder(std::shared_ptr<Forwarding> state) {
       state->inbox->collect_into(bundle);
       sg4::this_actor::sleep_for(window_s);
       state->inbox->stop_collecting();
-      forward_bundle(*state, bundle, outcome);
+      // Each copy's wait in the window counts as time at the gateway (or the hub).
+      const double sent_s = sg4::Engine::get_clock();
+      for (BackhaulCopy& waited : bundle) {
+        waited.buffered_s += sent_s - waited.buffered_since_s;
+        waited.at_hub = state->placement.hub;
+      }
+      forward(*state, bundle, outcome);
+      bundle.clear();
     } else {
-      forward(*state, std::move(copy), outcome);
+      forward(*state, std::span<BackhaulCopy>(&copy, 1), outcome);
     }
     ++state->idle_forwarders;
   }
