@@ -195,7 +195,7 @@ Campaign load_campaign(const std::filesystem::path& file) {
   // the same text checks (encoding, control characters, line ends, one document, no aliases).
   const InputFile in = read_input_file(display);
   if (!in.ok) throw ScenarioError({display, 0, 0}, "", "cannot read the campaign file: " + in.error);
-  check_scenario_text(in.text, display);
+  check_yaml_text(in.text, display, "campaign file");
   const Reader reader(display, in.text);
   YAML::Node root;
   try {

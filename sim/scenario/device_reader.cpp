@@ -250,7 +250,7 @@ DeviceSpec read_profile_file(const Context& ctx, const Section& fleet) {
   const InputFile in = read_input_file(path.string());
   if (!in.ok) ctx.fail_value(*field, "cannot read the device profile " + path.string() + ": " + in.error);
   const std::string& text = in.text;
-  check_scenario_text(text, path.string());
+  check_yaml_text(text, path.string(), "device profile");
   const Context profile_ctx(path.string(), text, {});
   const YAML::Node root = parse_yaml(profile_ctx, text);
   return read_device(profile_ctx, Section(profile_ctx, profile_ctx.root(root), DEVICE_KEYS), DeviceSpec{});

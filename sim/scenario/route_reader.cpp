@@ -132,7 +132,7 @@ RouteSpec read_route(const Context& ctx, const Field& element, std::vector<Field
   // Like a device profile: a regular file under the size cap, then the same text checks as a scenario.
   const InputFile in = read_input_file(path.string());
   if (!in.ok) ctx.fail_value(*file, "cannot read the route file " + path.string() + ": " + in.error);
-  check_scenario_text(in.text, path.string());
+  check_yaml_text(in.text, path.string(), "route file");
   const Context route_ctx(path.string(), in.text, {});
   const YAML::Node root = parse_yaml(route_ctx, in.text);
   // The file's name field is checked against the scenario's other routes, but reported in the file.

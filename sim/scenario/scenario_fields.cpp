@@ -169,7 +169,7 @@ void Context::apply_override(YAML::Node& root, int index) {
   const std::size_t equals = text.find('=');
   if (equals == std::string::npos) fail(override_spot(index, 0), "", "expected key.path=value");
   value_columns_[static_cast<std::size_t>(index)] = equals + 1;
-  if (const auto problem = first_text_problem(text)) fail(override_spot(index, problem->offset), "", problem->message);
+  if (const auto problem = first_text_problem(text, "scenario")) fail(override_spot(index, problem->offset), "", problem->message);
   const std::vector<Segment> segments =
       split_override_path(index, std::string_view(text).substr(0, equals));
 

@@ -120,7 +120,7 @@ Scenario load_scenario_text(const std::string& yaml_text, const std::string& dis
                             const std::vector<std::string>& overrides) {
   Context ctx(display_name, yaml_text, overrides);
   try {
-    check_scenario_text(yaml_text, display_name);
+    check_yaml_text(yaml_text, display_name, "scenario");
     YAML::Node root;
     try {
       root = YAML::Load(yaml_text);

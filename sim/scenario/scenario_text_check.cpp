@@ -85,15 +85,16 @@ LineAt line_at(std::string_view text, std::size_t offset) {
 // refuses, before YAML::Load builds a tree of it.
 class StructureCheck : public YAML::EventHandler {
  public:
-  StructureCheck(const std::string& text, const std::string& file) : text_(text), file_(file) {}
+  StructureCheck(const std::string& text, const std::string& file, std::string_view kind)
+      : text_(text), file_(file), kind_(kind) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) fail(mark, "a second YAML document ('---'): a scenario is a single document");
+    if (++documents_ > 1) fail(mark, "a second YAML document ('---'): a " + kind_ + " is a single document");
   }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    fail(mark, "YAML aliases (*name) are not accepted in a scenario: write the value out");
+    fail(mark, "YAML aliases (*name) are not accepted in a " + kind_ + ": write the value out");
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
     node(mark, anchor);
@@ -113,12 +114,12 @@ class StructureCheck : public YAML::EventHandler {
   // An anchor alone is harmless; only its use (an alias) is refused, where it is written.
   void node(const YAML::Mark& mark, YAML::anchor_t) {
     if (++nodes_ > MAX_YAML_NODES)
-      fail(mark, "more than " + std::to_string(MAX_YAML_NODES) + " YAML nodes: larger than any scenario can be");
+      fail(mark, "more than " + std::to_string(MAX_YAML_NODES) + " YAML nodes: larger than any " + kind_ + " can be");
   }
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node(mark, anchor);
     if (++depth_ > MAX_YAML_DEPTH)
-      fail(mark, "nested more than " + std::to_string(MAX_YAML_DEPTH) + " levels deep, far deeper than any section of a scenario");
+      fail(mark, "nested more than " + std::to_string(MAX_YAML_DEPTH) + " levels deep, far deeper than any section of a " + kind_);
   }
   // yaml-cpp ends a quoted scalar whose quote never closes at the end of the file, swallowing every
   // line after it into one value (the error then pointed at 1:1: "gateways required").
@@ -147,6 +148,7 @@ class StructureCheck : public YAML::EventHandler {
 
   const std::string& text_;
   const std::string& file_;
+  const std::string kind_;
   int documents_ = 0;
   int depth_ = 0;
   std::size_t nodes_ = 0;
@@ -163,11 +165,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<TextProblem> first_text_problem(std::string_view text) {
+std::optional<TextProblem> first_text_problem(std::string_view text, std::string_view kind) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = utf8_length(text, i);
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (length == 0) return TextProblem{i, "invalid UTF-8 (byte " + hex_byte(c) + "): a scenario is UTF-8 text"};
+    if (length == 0) return TextProblem{i, "invalid UTF-8 (byte " + hex_byte(c) + "): a " + std::string(kind) + " is UTF-8 text"};
     if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))
       return TextProblem{i, "a carriage return without a line feed: write lines ending in LF (or CRLF)"};
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
@@ -177,10 +179,10 @@ std::optional<TextProblem> first_text_problem(std::string_view text) {
   return std::nullopt;
 }
 
-void check_scenario_text(const std::string& text, const std::string& display_name) {
-  if (const auto problem = first_text_problem(text)) fail_at(text, display_name, problem->offset, problem->message);
+void check_yaml_text(const std::string& text, const std::string& display_name, std::string_view kind) {
+  if (const auto problem = first_text_problem(text, kind)) fail_at(text, display_name, problem->offset, problem->message);
   std::istringstream stream(text);
-  StructureCheck check(text, display_name);
+  StructureCheck check(text, display_name, kind);
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(check)) {

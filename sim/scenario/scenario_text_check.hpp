@@ -1,5 +1,5 @@
 #pragma once
-// Checks on a scenario (or device profile) file's text before yaml-cpp builds its tree, each reported
+// Checks on the text of a scenario, device profile, route file or campaign file before yaml-cpp builds its tree, each reported
 // at the place it occurs: bytes that are not UTF-8 (they would be copied into the run's resolved
 // scenario), control characters, a lone carriage return (old Mac line ends: yaml-cpp and the error
 // excerpts would disagree on the line), a second YAML document (it would be silently ignored), YAML
@@ -21,8 +21,9 @@ struct TextProblem {
   std::string message;
 };
 
-// The first byte-level problem (encoding, control characters, line ends) of `text`, if any.
-std::optional<TextProblem> first_text_problem(std::string_view text);
+// The first byte-level problem (encoding, control characters, line ends) of `text`, if any. `kind`
+// names what the text is in the message ("scenario", "route file", "campaign file", ...).
+std::optional<TextProblem> first_text_problem(std::string_view text, std::string_view kind);
 
 // The offset of the first byte of `text` that is not part of well-formed UTF-8, if any. The loader
 // applies it to every decoded scalar too: yaml-cpp decodes the double-quoted escapes "\N" (U+0085)
@@ -31,7 +32,8 @@ std::optional<TextProblem> first_text_problem(std::string_view text);
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 // Throws ScenarioError (file `display_name`, its line and column, the excerpt) for the first problem of
-// `text`, byte-level or structural. YAML syntax errors are left to the loader, which reports them.
-void check_scenario_text(const std::string& text, const std::string& display_name);
+// `text`, byte-level or structural, naming the file as a `kind` ("scenario", "device profile", "route
+// file", "campaign file"). YAML syntax errors are left to the loader, which reports them.
+void check_yaml_text(const std::string& text, const std::string& display_name, std::string_view kind);
 
 }  // namespace fleet::sim

@@ -96,12 +96,12 @@ TEST_CASE("the yard: latitude and size", "[limits]") {
 }
 
 TEST_CASE("text problems are found at their byte", "[limits][text]") {
-  CHECK(!first_text_problem("name: café\r\nport: {}\n\ttab: ok\n"));  // UTF-8, CRLF and tabs are fine
-  const auto at = [](std::string_view text) { return first_text_problem(text)->offset; };
+  CHECK(!first_text_problem("name: café\r\nport: {}\n\ttab: ok\n", "scenario"));  // UTF-8, CRLF and tabs are fine
+  const auto at = [](std::string_view text) { return first_text_problem(text, "scenario")->offset; };
   CHECK(at("ab\xff") == 2);
   CHECK(at("a\rb") == 1);
   CHECK(at("ab\x01") == 2);
   CHECK(at("x\xe2\x82") == 1);          // cut short
   CHECK(at("\xf4\x90\x80\x80") == 0);   // above U+10FFFF
-  CHECK(!first_text_problem("\xf0\x9f\x9a\xa2"));  // a ship: four bytes, valid
+  CHECK(!first_text_problem("\xf0\x9f\x9a\xa2", "scenario"));  // a ship: four bytes, valid
 }
