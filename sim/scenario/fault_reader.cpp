@@ -22,7 +22,7 @@ FaultWindow read_fault_window(const Context& ctx, const Section& f, double durat
   const Field down = f.require("down");
   FaultWindow window{read_quantity(ctx, down, Dimension::TIME, Check::NON_NEGATIVE),
                      std::numeric_limits<double>::infinity()};
-  const std::string run_end = format_quantity(duration_s, Dimension::TIME);
+  const std::string run_end = format_duration(duration_s);
   if (!(window.down_at_s < duration_s))
     ctx.fail_value(down, "must be within the run (before its duration, " + run_end + "), got " + down.node.Scalar());
   if (auto up = f.find("up")) {

@@ -234,6 +234,15 @@ std::string format_quantity(double value_si, Dimension dimension) {
   return std::string(buffer.data(), result.ptr) + std::string(info(dimension).si_symbol);
 }
 
+std::string format_duration(double seconds) {
+  for (const Unit& unit : {TIME_UNITS[5], TIME_UNITS[4], TIME_UNITS[3]}) {
+    const double count = seconds / unit.multiplier;
+    if (std::abs(count) >= 1 && std::abs(count) < 1e15 && count == std::trunc(count))
+      return std::to_string(static_cast<long long>(count)) + std::string(unit.symbol);
+  }
+  return format_quantity(seconds, Dimension::TIME);
+}
+
 std::string format_scaled_quantity(double value_si, Dimension dimension, int exponent10) {
   if (exponent10 == 0 || value_si == 0) return format_quantity(value_si, dimension);
   // Shortest scientific digits of the value, with the decimal exponent moved: exact both ways.

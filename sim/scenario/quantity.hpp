@@ -46,6 +46,11 @@ QuantityResult parse_quantity(std::string_view text, Dimension dimension);
 // `value_si` must be finite.
 std::string format_quantity(double value_si, Dimension dimension);
 
+// A duration for a message, in the largest of d, h and min that holds it a whole number of times
+// ("40000d", "6h", "90min"), otherwise as format_quantity writes it ("45s", "0.5s"). It reads back
+// exactly too; messages use it so that a 40,000-day run is not shown as 3456000000s.
+std::string format_duration(double seconds);
+
 // For per-unit keys such as backbone.fibre_delay_per_km: the value times 10^exponent10, with the
 // decimal shift done before the single rounding, so "4.9us" at exponent10 = -3 gives exactly 4.9e-9.
 QuantityResult parse_scaled_quantity(std::string_view text, Dimension dimension, int exponent10);

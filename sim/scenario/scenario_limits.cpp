@@ -14,7 +14,7 @@ std::string number(double value) {
   if (std::abs(value) < 1e15 && value == std::trunc(value)) return std::to_string(static_cast<long long>(value));
   return format_quantity(value, Dimension::DIMENSIONLESS);
 }
-std::string time_text(double seconds) { return format_quantity(seconds, Dimension::TIME); }
+std::string time_text(double seconds) { return format_duration(seconds); }
 std::string metres_text(double metres) { return format_quantity(metres, Dimension::DISTANCE); }
 
 // A sampling interval against the run: at least a second, at most MAX_SAMPLES of them in the run.

@@ -98,7 +98,7 @@ DwellSpec read_dwell(const Context& ctx, const Section& itinerary, std::string_v
     const auto min = s.find("min");
     const auto median = s.find("median");
     const auto text = [](const std::optional<Field>& field, double value_s) {
-      return field ? field->node.Scalar() : format_quantity(value_s, Dimension::TIME) + ", the default";
+      return field ? field->node.Scalar() : format_duration(value_s) + ", the default";
     };
     if (median) ctx.fail_value(*median, "must be above min (" + text(min, dwell.min_s) + "), got " + median->node.Scalar());
     if (min) ctx.fail_value(*min, "must be below median (" + text(median, dwell.median_s) + "), got " + min->node.Scalar());

@@ -155,6 +155,19 @@ TEST_CASE("format_quantity writes the SI unit and the shortest exact number", "[
   CHECK(format_quantity(8.5, Dimension::SPEED) == "8.5m/s");
 }
 
+TEST_CASE("format_duration writes the largest whole unit, and reads back exactly", "[quantity]") {
+  CHECK(format_duration(3456000000) == "40000d");
+  CHECK(format_duration(6 * 3600) == "6h");
+  CHECK(format_duration(5400) == "90min");
+  CHECK(format_duration(60) == "1min");
+  CHECK(format_duration(45) == "45s");
+  CHECK(format_duration(0.5) == "0.5s");
+  CHECK(format_duration(0) == "0s");
+  CHECK(format_duration(-7200) == "-2h");
+  for (const double seconds : {3456000000.0, 21600.0, 5400.0, 45.0, 0.5, 1e-6, 1e20, 86400.5})
+    CHECK(parse_quantity(format_duration(seconds), Dimension::TIME).value_si == seconds);
+}
+
 TEST_CASE("format_quantity reads back exactly", "[quantity]") {
   const std::vector<Dimension> dimensions{
       Dimension::DIMENSIONLESS, Dimension::TIME,    Dimension::DISTANCE,  Dimension::FREQUENCY,
