@@ -265,7 +265,7 @@ TEST_CASE("voyage world errors point at the key or value that is wrong", "[loade
         "s.yaml:21:37: error: voyage.itinerary.export_dwell.median: must be above min (2d), got 1d");
   CHECK(first_line(error_of(replaced(base, "alight: Fos-sur-Mer}\n",
                                      "alight: Fos-sur-Mer}\n    import_dwell: {min: 4d}\n"))) ==
-        "s.yaml:21:25: error: voyage.itinerary.import_dwell.min: must be below median (302400s, the default), "
+        "s.yaml:21:25: error: voyage.itinerary.import_dwell.min: must be below median (84h, the default), "
         "got 4d");
   CHECK(first_line(error_of(replaced(base, "count: 5", "count: 0"))) ==
         "s.yaml:17:22: error: voyage.services[0].ships.count: expected an integer from 1 to 10000, got 0");
