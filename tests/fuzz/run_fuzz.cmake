@@ -43,9 +43,11 @@ file(MAKE_DIRECTORY ${BINARY_DIR}/corpus ${BINARY_DIR}/objects)
 set(FUZZER ${BINARY_DIR}/${FUZZ_TARGET}_fuzz)
 # One object per source, through ccache when there is one: the loader takes a minute or two to
 # compile with the sanitizers, and most runs of the suite change none of it.
+# LAUNCHER stays empty without ccache: find_program's FUZZ_CCACHE-NOTFOUND must never become the command.
 find_program(FUZZ_CCACHE ccache)
-if(NOT FUZZ_CCACHE)
-  set(FUZZ_CCACHE)
+set(LAUNCHER)
+if(FUZZ_CCACHE)
+  set(LAUNCHER ${FUZZ_CCACHE})
 endif()
 set(OBJECTS)
 foreach(source ${SOURCES})
@@ -53,7 +55,7 @@ foreach(source ${SOURCES})
   string(REPLACE "/" "_" name ${name})
   set(object ${BINARY_DIR}/objects/${name}.o)
   execute_process(
-    COMMAND ${FUZZ_CCACHE} ${CLANGXX} -std=c++20 -O1 -g ${FLAGS} -fsanitize=fuzzer,address,undefined
+    COMMAND ${LAUNCHER} ${CLANGXX} -std=c++20 -O1 -g ${FLAGS} -fsanitize=fuzzer,address,undefined
             -fno-sanitize-recover=undefined -I${SOURCE_DIR} -c ${source} -o ${object}
     RESULT_VARIABLE build_rc)
   if(NOT build_rc EQUAL 0)
