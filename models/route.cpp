@@ -60,11 +60,18 @@ std::size_t Route::leg_at_distance(double distance_m) const {
   return std::min(leg, leg_count() - 1);
 }
 
-LatLon Route::position_at_distance(double distance_m) const {
+Eigen::Vector3d Route::vector_at_distance(double distance_m) const {
   const std::size_t leg = leg_at_distance(distance_m);
   const double leg_length_m = cumulative_m_[leg + 1] - cumulative_m_[leg];
   const double fraction = leg_length_m > 0.0 ? (distance_m - cumulative_m_[leg]) / leg_length_m : 0.0;
-  return to_lat_lon(slerp(unit_vectors_[leg], unit_vectors_[leg + 1], leg_angle_rad_[leg], fraction));
+  return slerp(unit_vectors_[leg], unit_vectors_[leg + 1], leg_angle_rad_[leg], fraction);
+}
+
+LatLon Route::position_at_distance(double distance_m) const { return to_lat_lon(vector_at_distance(distance_m)); }
+
+UnitVector Route::unit_vector_at_distance(double distance_m) const {
+  const Eigen::Vector3d v = vector_at_distance(distance_m);
+  return UnitVector{v.x(), v.y(), v.z()};
 }
 
 Route Route::reversed() const {

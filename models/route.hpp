@@ -64,6 +64,9 @@ class Route {
   // Throws std::out_of_range outside [0, length_m()].
   std::size_t leg_at_distance(double distance_m) const;
   LatLon position_at_distance(double distance_m) const;
+  // The same point as a unit vector from the Earth's centre, before its conversion to latitude and
+  // longitude (two atan2): for code that screens many points against a range by the chord.
+  UnitVector unit_vector_at_distance(double distance_m) const;
 
   // The same waypoints in the opposite order, overrides carried over: the return voyage.
   Route reversed() const;
@@ -71,6 +74,8 @@ class Route {
  private:
   std::vector<Waypoint> waypoints_;
   std::vector<LegDistanceOverride> overrides_;
+  Eigen::Vector3d vector_at_distance(double distance_m) const;
+
   std::vector<Eigen::Vector3d> unit_vectors_;
   std::vector<double> leg_angle_rad_;
   std::vector<double> cumulative_m_;  // waypoint_count() entries, starting at 0

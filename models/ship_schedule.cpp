@@ -69,6 +69,20 @@ ShipState ShipSchedule::state_at(double time_s) const {
   if (time_s < plan_.start_s) return {ShipActivity::NOT_STARTED, route_.waypoint(0).position, 0.0, 0};
   if (time_s >= end_s())
     return {ShipActivity::FINISHED, route_.waypoint(last).position, route_.length_m(), last};
+  ShipState state = located_at(time_s);
+  state.position = route_.position_at_distance(state.distance_m);
+  return state;
+}
+
+UnitVector ShipSchedule::unit_vector_at(double time_s) const {
+  const std::size_t last = route_.waypoint_count() - 1;
+  if (time_s < plan_.start_s) return unit_vector(route_.waypoint(0).position);
+  if (time_s >= end_s()) return unit_vector(route_.waypoint(last).position);
+  return route_.unit_vector_at_distance(located_at(time_s).distance_m);
+}
+
+ShipState ShipSchedule::located_at(double time_s) const {
+  const std::size_t last = route_.waypoint_count() - 1;
   // The segment holding t is the last one that starts at or before t. Zero-length segments (a dwell of
   // 0) are skipped by upper_bound, which lands after every segment starting at t.
   const auto after = std::upper_bound(segments_.begin(), segments_.end(), time_s,
@@ -77,7 +91,7 @@ ShipState ShipSchedule::state_at(double time_s) const {
   const double leg_end_m = route_.distance_at_waypoint_m(std::min(segment.waypoint + 1, last));
   const double distance_m =
       std::min(segment.start_distance_m + segment.speed_m_per_s * (time_s - segment.start_s), leg_end_m);
-  return {segment.activity, route_.position_at_distance(distance_m), distance_m, segment.waypoint};
+  return {segment.activity, LatLon{}, distance_m, segment.waypoint};
 }
 
 }  // namespace fleet::models

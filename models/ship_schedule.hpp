@@ -63,6 +63,10 @@ class ShipSchedule {
   bool is_port_call(std::size_t waypoint) const;
 
   ShipState state_at(double time_s) const;
+  // Where state_at(time_s) puts the ship, as a unit vector from the Earth's centre (equal to the unit
+  // vector of its position to rounding, without the conversion to latitude and longitude and back):
+  // for screening many instants against ports by the chord. The position itself comes from state_at.
+  UnitVector unit_vector_at(double time_s) const;
 
  private:
   struct Segment {
@@ -73,6 +77,8 @@ class ShipSchedule {
     ShipActivity activity;
   };
   double leg_speed_m_per_s(std::size_t leg) const;
+  // state_at without the position (left zero), for plan().start_s ≤ time_s < end_s().
+  ShipState located_at(double time_s) const;
 
   Route route_;
   VoyagePlan plan_;

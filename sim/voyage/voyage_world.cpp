@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
 #include <stdexcept>
 
 #include "models/great_circle.hpp"
@@ -109,13 +110,15 @@ void VoyageWorld::build_coverage(const Scenario& scenario) {
     std::vector<CoverageWindow>& windows = coverage_[s];
     for (std::int64_t i = 0; i <= steps; ++i) {
       const double t_s = std::min(ship.end_s(), start_s + static_cast<double>(i) * COVERAGE_STEP_S);
-      const models::LatLon at = ship.state_at(t_s).position;
-      const models::UnitVector at_vector = models::unit_vector(at);
+      // The position (two atan2 from the vector) only where a port passes the screen.
+      const models::UnitVector at_vector = ship.unit_vector_at(t_s);
+      std::optional<models::LatLon> at;
       double nearest_m = std::numeric_limits<double>::infinity();
       std::uint16_t nearest = NO_CELL;
       for (std::size_t p = 0; p < ports.size(); ++p) {
         if (models::chord_squared(at_vector, port_vectors[p]) > screen_chord_squared) continue;
-        const double distance_m = models::great_circle_distance_m(at, ports[p]);
+        if (!at) at = ship.state_at(t_s).position;
+        const double distance_m = models::great_circle_distance_m(*at, ports[p]);
         if (distance_m <= range_m && distance_m < nearest_m) {
           nearest_m = distance_m;
           nearest = static_cast<std::uint16_t>(p);

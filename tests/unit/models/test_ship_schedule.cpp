@@ -84,6 +84,24 @@ TEST_CASE("ship state along the voyage", "[ship]") {
   CHECK(done.distance_m == route.length_m());
 }
 
+TEST_CASE("the unit vector at an instant is that of the position state_at gives", "[ship]") {
+  // The coverage screen (sim/voyage) reads the vector instead of converting the position back: the
+  // two must be the same point to rounding, before the start, alongside, at sea and after the end.
+  const Route route = asia_med_route();
+  const ShipSchedule ship(route, asia_med_voyage("ship-1", 10 * HOUR_S));
+  int instants = 0;
+  for (double t_s = 0.0; t_s <= ship.end_s() + DAY_S; t_s += 997.0, ++instants) {
+    const UnitVector from_position = unit_vector(ship.state_at(t_s).position);
+    const UnitVector direct = ship.unit_vector_at(t_s);
+    CHECK(chord_squared(from_position, direct) < 1e-28);  // a chord below 1e-14, well under a micrometre
+    CHECK(direct.x * direct.x + direct.y * direct.y + direct.z * direct.z == Approx(1.0).epsilon(1e-14));
+  }
+  CHECK(instants > 2000);
+  // And not trivially so: a day apart at sea the vectors are hundreds of kilometres apart.
+  const double sea_s = 0.5 * (ship.departure_s(route.waypoint_index(SINGAPORE)) + ship.end_s());
+  CHECK(chord_great_circle_m(ship.unit_vector_at(sea_s), ship.unit_vector_at(sea_s + DAY_S)) > 300e3);
+}
+
 TEST_CASE("bad voyage plans are refused", "[ship]") {
   const Route route = asia_med_route();
   VoyagePlan plan;
