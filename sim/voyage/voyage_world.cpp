@@ -106,7 +106,11 @@ void VoyageWorld::build_coverage(const Scenario& scenario) {
   for (std::size_t s = 0; s < ships_.size(); ++s) {
     const models::ShipSchedule& ship = ships_[s];
     const double start_s = ship.plan().start_s;
-    const auto steps = static_cast<std::int64_t>(std::ceil((ship.end_s() - start_s) / COVERAGE_STEP_S));
+    // Sampled up to the run's end and two steps beyond, not to the end of the ship's whole schedule (a
+    // one-day run of a 35-day loop would sample 35 days): a window open at the run's end extends past
+    // it, so every step and window the run can reach is the one a full sampling gives.
+    const double sampled_end_s = std::min(ship.end_s(), std::max(start_s, scenario.duration_s + 2 * COVERAGE_STEP_S));
+    const auto steps = static_cast<std::int64_t>(std::ceil((sampled_end_s - start_s) / COVERAGE_STEP_S));
     std::vector<CoverageWindow>& windows = coverage_[s];
     for (std::int64_t i = 0; i <= steps; ++i) {
       const double t_s = std::min(ship.end_s(), start_s + static_cast<double>(i) * COVERAGE_STEP_S);

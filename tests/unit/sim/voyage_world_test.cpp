@@ -160,6 +160,48 @@ TEST_CASE("A ship is in cellular reach from its arrival until it is the coastal 
   }
 }
 
+TEST_CASE("A short run samples coverage only up to its end, and reaches the same windows and steps", "[voyage]") {
+  // build_coverage stops two samples past the run's end: whatever the run can reach is what sampling
+  // the ships' whole schedules gives.
+  Scenario scenario = voyage_scenario(100);
+  const VoyageWorld full(scenario);
+  scenario.duration_s = 2.5 * 86400.0;
+  const VoyageWorld short_run(scenario);
+  const double end_s = scenario.duration_s;
+  std::size_t windows_reached = 0, windows_dropped = 0;
+  for (std::size_t ship = 0; ship < full.ships().size(); ++ship) {
+    const std::vector<CoverageWindow>& all = full.coverage(ship);
+    const std::vector<CoverageWindow>& cut = short_run.coverage(ship);
+    REQUIRE(cut.size() <= all.size());
+    for (std::size_t w = 0; w < all.size(); ++w) {
+      if (all[w].start_s >= end_s) {
+        windows_dropped += w >= cut.size() ? 1 : 0;
+        continue;
+      }
+      ++windows_reached;
+      REQUIRE(w < cut.size());
+      CHECK(cut[w].start_s == all[w].start_s);
+      CHECK(cut[w].port == all[w].port);
+      if (all[w].end_s <= end_s) CHECK(cut[w].end_s == all[w].end_s);
+      else CHECK(cut[w].end_s > end_s);  // still open when the run ends
+    }
+  }
+  CHECK(windows_reached > 0);
+  CHECK(windows_dropped > 0);  // the short run did sample less
+  const auto end_us = static_cast<fleet::hw::TimeUs>(end_s * 1e6);
+  for (std::uint32_t id = 0; id < 100; ++id) {
+    const std::vector<JourneyStep>& a = full.journey(id).steps;
+    const std::vector<JourneyStep>& b = short_run.journey(id).steps;
+    for (std::size_t k = 0; k < a.size() && a[k].start_us <= end_us; ++k) {
+      REQUIRE(k < b.size());
+      CHECK(b[k].start_us == a[k].start_us);
+      CHECK(b[k].cell == a[k].cell);
+      CHECK(b[k].site == a[k].site);
+      CHECK(b[k].phase == a[k].phase);
+    }
+  }
+}
+
 TEST_CASE("The same seed builds the same journeys; another seed other ones", "[voyage]") {
   Scenario scenario = voyage_scenario(50);
   const VoyageWorld a(scenario);
