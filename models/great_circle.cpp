@@ -12,9 +12,8 @@ constexpr double SLERP_MIN_ANGLE_RAD = 1e-9;
 }  // namespace
 
 Eigen::Vector3d to_unit_vector(LatLon position) {
-  const double phi = position.lat_deg * RAD_PER_DEG;
-  const double lambda = position.lon_deg * RAD_PER_DEG;
-  return {std::cos(phi) * std::cos(lambda), std::cos(phi) * std::sin(lambda), std::sin(phi)};
+  const UnitVector v = unit_vector(position);  // one formula for both vector types (models/geo.hpp)
+  return {v.x, v.y, v.z};
 }
 
 LatLon to_lat_lon(const Eigen::Vector3d& unit_vector) {
