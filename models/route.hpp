@@ -72,10 +72,11 @@ class Route {
   Route reversed() const;
 
  private:
-  std::vector<Waypoint> waypoints_;
-  std::vector<LegDistanceOverride> overrides_;
+  // The slerp on the leg that holds distance_m: what position_at_distance and unit_vector_at_distance convert.
   Eigen::Vector3d vector_at_distance(double distance_m) const;
 
+  std::vector<Waypoint> waypoints_;
+  std::vector<LegDistanceOverride> overrides_;
   std::vector<Eigen::Vector3d> unit_vectors_;
   std::vector<double> leg_angle_rad_;
   std::vector<double> cumulative_m_;  // waypoint_count() entries, starting at 0
