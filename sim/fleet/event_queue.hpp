@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hw/types.hpp"
+#include "sim/base/huge_page_memory.hpp"
 
 namespace fleet::sim {
 
@@ -97,7 +98,7 @@ class EventQueue {
     return Event{slot.at_us, slot.order_kind >> KIND_BITS, slot.device_id, slot.generation,
                  static_cast<EventKind>(slot.order_kind & ((1U << KIND_BITS) - 1))};
   }
-  std::vector<Slot> heap_;
+  std::vector<Slot, HugePageAllocator<Slot>> heap_;
   std::uint64_t next_order_ = 0;
 };
 

@@ -3,12 +3,12 @@
 // the gateways' inboxes, and the books of where every record went.
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "hw/firmware.hpp"
+#include "sim/base/huge_page_memory.hpp"
 #include "sim/books/accounting.hpp"
 #include "sim/books/delivery_book.hpp"
 #include "sim/fleet/event_queue.hpp"
@@ -38,7 +38,7 @@ struct Device {
   Device(FleetRuntime& fleet, std::uint32_t id, models::LocalPoint position, const hw::FirmwareConfig& config)
       : board(fleet, id, position), firmware(board, config) {}
   SimBoard board;
-  hw::Firmware firmware;  // holds a reference to `board`: devices never move (kept in a deque)
+  hw::Firmware firmware;  // holds a reference to `board`: devices never move (a PinnedArray)
   // Set for radio.traffic.model "exponential": this source, not the firmware, makes the uplinks.
   std::optional<ExponentialTraffic> validation_traffic;
   std::array<std::uint32_t, RADIO_LOSS_COUNT> records_lost{};
@@ -84,7 +84,8 @@ struct FleetRuntime {
         frame(frame),
         battery_params(std::make_shared<const models::BatteryParams>(scenario.fleet.device.battery)),
         medium(std::move(medium)),
-        deliveries(device_count) {}
+        deliveries(device_count),
+        devices(device_count) {}
 
   const Scenario& scenario;
   models::LocalTangentPlane frame;  // device positions are local east/north metres in this frame
@@ -96,7 +97,7 @@ struct FleetRuntime {
   DeliveryBook deliveries;
   std::vector<std::shared_ptr<GatewayInbox>> gateway_inboxes;
   std::vector<std::string> gateway_names;  // every gateway's, as gateway_inboxes (radio ones first)
-  std::deque<Device> devices;
+  PinnedArray<Device> devices;  // device_count places, filled in id order
   std::uint64_t device_events = 0;
   PendingAnswers answers_pending;  // confirmed transmissions the server still owes an answer
   // The voyage world's ships, ports and journeys (null in the single-port world), and its books per phase.
