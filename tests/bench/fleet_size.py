@@ -126,6 +126,17 @@ def bare_loop_events_per_s(bench, devices):
     return runs[0]["items_per_second"] if runs else None
 
 
+def transparent_huge_pages():
+    """The kernel's THP mode ("always", "madvise" or "never"): fleetsim advises huge pages for its device
+    array and event queue, which they get under "always" and "madvise" (docs/performance.md)."""
+    try:
+        modes = Path("/sys/kernel/mm/transparent_hugepage/enabled").read_text().split()
+    except OSError:
+        return "unknown"
+    chosen = [mode[1:-1] for mode in modes if mode.startswith("[")]
+    return chosen[0] if chosen else "unknown"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fleetsim", default=str(ROOT / "build/sim/fleetsim"))
@@ -140,8 +151,8 @@ def main():
     scenario = scenario_path(args.scenario)
 
     bare = bare_loop_events_per_s(args.bench, args.bare_devices)
-    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
-          f"{args.days:g} simulated days of {Path(scenario).name}")
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, transparent huge pages "
+          f"{transparent_huge_pages()}; {args.days:g} simulated days of {Path(scenario).name}")
     if bare:
         print(f"bare SimGrid loop ({args.bare_devices} device wake-ups): {bare:,.0f} events per CPU s")
     print(f"{'containers':>10} {'wall s':>8} {'CPU s':>8} {'device events':>14} {'events/CPU s':>12} "
