@@ -75,9 +75,8 @@ ShipState ShipSchedule::state_at(double time_s) const {
 }
 
 UnitVector ShipSchedule::unit_vector_at(double time_s) const {
-  const std::size_t last = route_.waypoint_count() - 1;
-  if (time_s < plan_.start_s) return unit_vector(route_.waypoint(0).position);
-  if (time_s >= end_s()) return unit_vector(route_.waypoint(last).position);
+  // Before the start and after the end the ship is at a waypoint: state_at says which.
+  if (time_s < plan_.start_s || time_s >= end_s()) return unit_vector(state_at(time_s).position);
   return route_.unit_vector_at_distance(located_at(time_s).distance_m);
 }
 
