@@ -1,4 +1,5 @@
 #include "sim/fleet/event_queue.hpp"
+#include "sim/fleet/chunked_buckets.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,18 +22,40 @@ TEST_CASE("Events come out in time order, ties in insertion order", "[event_queu
   CHECK(order == std::vector<std::uint32_t>{2, 4, 1, 3});
 }
 
-// The 4-ary heap against a plain reference: interleaved pushes and pops with many equal times must
-// come out as a stable sort by time would give them (kind and generation carried intact).
+// The queue against a plain reference: interleaved pushes and pops must come out as a stable sort by
+// time would give them (kind and generation carried intact). The spans cover the cases of the
+// calendar: many ties in one bucket; events spread over many buckets; and events beyond the calendar's
+// reach of about 72 minutes, days ahead, which wait in the far heap (and, when the queue has drained
+// down to them, make it jump).
 TEST_CASE("The event queue pops in (time, insertion) order under interleaved pushes and pops", "[event_queue]") {
+  const fleet::hw::TimeUs span_us = GENERATE(fleet::hw::TimeUs{50}, fleet::hw::TimeUs{3'600'000'000},
+                                             fleet::hw::TimeUs{400'000'000'000});
+  CAPTURE(span_us);
   EventQueue queue;
   std::vector<Event> reference;  // live entries, kept sorted by (time, insertion)
   std::uint64_t inserted = 0;
   std::uint32_t state = 12345;
   const auto next = [&state] { return state = state * 1664525U + 1013904223U; };
+  const auto next64 = [&next] { return std::uint64_t{next()} << 32 | next(); };
   fleet::hw::TimeUs now_us = 0;
+  const auto pop_and_check = [&] {
+    REQUIRE(queue.top_at_us() == reference.front().at_us);
+    const Event got = queue.pop();
+    const Event want = reference.front();
+    reference.erase(reference.begin());
+    REQUIRE(got.at_us == want.at_us);
+    REQUIRE(got.order == want.order);
+    REQUIRE(got.device_id == want.device_id);
+    REQUIRE(got.generation == want.generation);
+    REQUIRE(got.kind == want.kind);
+    now_us = got.at_us;
+  };
   for (int step = 0; step < 20000; ++step) {
-    if (next() % 3 != 0 || reference.empty()) {
-      const fleet::hw::TimeUs at_us = now_us + next() % 50;  // few distinct times: many ties
+    if (step % 5000 >= 4000) {  // a fifth of the time only pops, down to an empty queue
+      if (!reference.empty()) pop_and_check();
+    } else if (next() % 3 != 0 || reference.empty()) {
+      // Now and then at the present instant, else within the span (the shortest span: many ties).
+      const fleet::hw::TimeUs at_us = now_us + (next() % 8 == 0 ? 0 : next64() % span_us);
       const auto kind = static_cast<EventKind>(next() % 14);
       const std::uint32_t device = next() % 1000;
       const std::uint32_t generation = next();
@@ -42,19 +65,35 @@ TEST_CASE("The event queue pops in (time, insertion) order under interleaved pus
                                         [](const Event& a, const Event& b) { return a.at_us < b.at_us; }),
                        added);
     } else {
-      REQUIRE(queue.top_at_us() == reference.front().at_us);
-      const Event got = queue.pop();
-      const Event want = reference.front();
-      reference.erase(reference.begin());
-      REQUIRE(got.at_us == want.at_us);
-      REQUIRE(got.order == want.order);
-      REQUIRE(got.device_id == want.device_id);
-      REQUIRE(got.generation == want.generation);
-      REQUIRE(got.kind == want.kind);
-      now_us = got.at_us;
+      pop_and_check();
     }
     REQUIRE(queue.size() == reference.size());
+    REQUIRE(queue.empty() == reference.empty());
   }
+}
+
+// The calendar's buckets give their items back in the order they came, and their chunks back to the
+// pool: filling and draining the buckets again and again takes no more memory than the first time.
+TEST_CASE("Chunked buckets drain in append order and reuse their chunks", "[event_queue]") {
+  ChunkedBuckets<int, 4> buckets(3);
+  std::size_t chunks_after_first_round = 0;
+  for (int round = 0; round < 5; ++round) {
+    for (int i = 0; i < 10; ++i) buckets.append(2, 100 * round + i);  // 3 chunks: 4 + 4 + 2
+    for (int i = 0; i < 3; ++i) buckets.append(0, -i);                // 1 chunk
+    std::vector<int> out{7};                                          // drain appends
+    CHECK(buckets.drain(2, out) == 10);
+    CHECK(out == std::vector<int>{7, 100 * round + 0, 100 * round + 1, 100 * round + 2, 100 * round + 3,
+                                  100 * round + 4, 100 * round + 5, 100 * round + 6, 100 * round + 7,
+                                  100 * round + 8, 100 * round + 9});
+    out.clear();
+    CHECK(buckets.drain(1, out) == 0);
+    CHECK(buckets.drain(0, out) == 3);
+    CHECK(out == std::vector<int>{0, -1, -2});
+    CHECK(buckets.drain(2, out) == 0);  // drained buckets are empty
+    if (round == 0) chunks_after_first_round = buckets.chunks_made();
+  }
+  CHECK(chunks_after_first_round == 4);
+  CHECK(buckets.chunks_made() == chunks_after_first_round);
 }
 
 TEST_CASE("The backhaul tracker delivers a frame once, whatever the number of copies", "[accounting]") {
