@@ -4,6 +4,7 @@
 // order, so callers that need a stable order put a tie-breaker in the element (event_queue.hpp does).
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <utility>
 #include <vector>
 
