@@ -72,6 +72,20 @@ TEST_CASE("The event queue pops in (time, insertion) order under interleaved pus
   }
 }
 
+// The prefetch hint names the devices of the events after the earliest while they share its bucket
+// (about a second), and nothing past it. (Events pushed into the bucket being read, such as the first
+// second's here before any pop, wait beside it and are not named: hence 5 s.)
+TEST_CASE("The event queue names the devices of the coming events", "[event_queue]") {
+  EventQueue queue;
+  for (std::uint32_t device = 10; device < 15; ++device) queue.push(5'000'000 + device, EventKind::WAKEUP, device);
+  queue.push(60'000'000, EventKind::WAKEUP, 99);  // a minute later: another bucket
+  CHECK(queue.pop().device_id == 10);
+  CHECK(queue.upcoming_device_id(0) == 11);
+  CHECK(queue.upcoming_device_id(2) == 13);
+  CHECK(queue.upcoming_device_id(3) == 14);
+  CHECK(queue.upcoming_device_id(4) == EventQueue::NO_DEVICE);
+}
+
 // The calendar's buckets give their items back in the order they came, and their chunks back to the
 // pool: filling and draining the buckets again and again takes no more memory than the first time.
 TEST_CASE("Chunked buckets drain in append order and reuse their chunks", "[event_queue]") {
