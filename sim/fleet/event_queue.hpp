@@ -43,8 +43,9 @@ struct Event {
 // (several per device: 7 MB at 100,000 devices) misses the cache on nearly every level of each pop's
 // sift, one dependent miss after another. Here the next 71 minutes are cut into buckets of about a
 // second: a push appends to its bucket, and the bucket due next is sorted when the queue reaches it
-// (a few hundred events at 100,000 devices, a few thousand at a million: in cache) and read in order, so the scheduler
-// also knows the events after the next one and can start loading their devices (upcoming_device_id).
+// (a few hundred events at 100,000 devices, a few thousand at a million: in cache) and read in
+// order, so the scheduler also knows the events after the next one and can start loading their
+// devices (upcoming_device_id).
 // An event pushed into the bucket being read, or an earlier one, waits in a small heap beside it
 // (`late_`); events beyond the calendar's reach (GNSS fixes, modem TAUs, journey steps) wait in a heap
 // of their own (`far_`) and move into their bucket as the reach comes to them. The kind rides in the
@@ -57,10 +58,13 @@ class EventQueue {
   bool empty() const { return unread() == 0 && late_.empty() && in_calendar_ == 0 && far_.empty(); }
   std::size_t size() const { return unread() + late_.size() + in_calendar_ + far_.size(); }
   // The earliest event's time; the queue must not be empty.
-  hw::TimeUs top_at_us() { return earliest().at_us; }
+  hw::TimeUs top_at_us() {
+    reach_earliest();
+    return (late_comes_first() ? late_.top() : reading_[read_]).at_us;
+  }
   // Takes the earliest event off; the queue must not be empty.
   Event pop() {
-    earliest();
+    reach_earliest();
     return event_of(late_comes_first() ? late_.pop() : reading_[read_++]);
   }
   // The device of an event due soon after the earliest (`ahead` places after it in the bucket being
@@ -111,8 +115,8 @@ class EventQueue {
 
   // When the bucket being read is done, moves on to the next one that holds an event (straight to the
   // far heap's first one when the calendar is empty), drawing the far events the calendar now reaches
-  // into it; then returns the earliest event.
-  const Slot& earliest() {
+  // into it. Then the earliest event is the first unread one or late_'s top, whichever comes first.
+  void reach_earliest() {
     while (unread() == 0 && late_.empty()) {
       reading_.clear();
       read_ = 0;
@@ -125,7 +129,6 @@ class EventQueue {
       }
       while (!far_.empty() && bucket_of(far_.top()) - reading_bucket_ < BUCKET_COUNT) place(far_.pop());
     }
-    return late_comes_first() ? late_.top() : reading_[read_];
   }
   bool late_comes_first() const {
     return !late_.empty() && (unread() == 0 || Earlier{}(late_.top(), reading_[read_]));

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <memory>
-#include <utility>
 #include <vector>
 
 namespace fleet::sim {
@@ -38,16 +37,6 @@ class QuaternaryHeap {
     items_.pop_back();
     if (!items_.empty()) sift_down(0, last);
     return top;
-  }
-
-  // Takes `unordered`'s elements as the heap's (Floyd's bottom-up build, linear in their number) and
-  // hands back the heap's former storage, emptied but with its capacity, so that neither allocates.
-  // The heap must be empty.
-  void adopt(Storage& unordered) {
-    items_.swap(unordered);
-    unordered.clear();
-    if (items_.size() < 2) return;
-    for (std::size_t node = (items_.size() - 2) / ARITY + 1; node-- > 0;) sift_down(node, items_[node]);
   }
 
  private:
