@@ -38,14 +38,15 @@ constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
 // 0 and 1 slower).
 constexpr std::size_t PREFETCH_AHEAD = 2;
 
-// The lines every event reads first: the flags at the end of Device, the board's timer and ledger,
-// and the firmware's scheduler state.
+// The whole device, every cache line of it (2.7 kB, 42 lines). An event reads a dozen or more lines
+// spread over the board, the firmware's configuration, scheduler, queue and place tracker, and the
+// flags at the end; the first few only (tried first) left the others to miss one after the other.
+// Paired runs, asia-med 100,000 x 6 h: 0 to 6 % less CPU (four pairs); 1,000,000 x 6 h: 1 % less.
 void prefetch_device(const Device& device) {
-  __builtin_prefetch(&device.browned_out);
-  __builtin_prefetch(&device.board);
-  __builtin_prefetch(reinterpret_cast<const char*>(&device.board) + 64);
-  __builtin_prefetch(&device.firmware);
-  __builtin_prefetch(reinterpret_cast<const char*>(&device.firmware) + 64);
+  const char* first = reinterpret_cast<const char*>(&device);
+  const char* last = first + sizeof(Device) - 1;
+  for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
+  __builtin_prefetch(last);  // a device need not start on a line: its tail may be one line further
 }
 }  // namespace
 
