@@ -15,7 +15,7 @@ SANITIZE_TESTS = ^(hw|models|sim):|^scenario: (bad_input_exit_2|check_round_trip
 
 # Debian packages the build, the tests and the figures need (apt names). The Cortex-M4 toolchain
 # builds hw/ for the real target in the test suite; clang and its runtime build the libFuzzer target.
-PACKAGES = cmake g++ make pkg-config git libsimgrid-dev libeigen3-dev libyaml-cpp-dev libbenchmark-dev \
+PACKAGES = cmake g++ make pkg-config git libsimgrid-dev libeigen3-dev libyaml-cpp-dev libbenchmark-dev libjemalloc-dev \
            catch2 python3 python3-matplotlib gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib \
            clang libclang-rt-14-dev
 # A single-node Slurm and its authentication for the campaign test (tests/slurm/); their daemons are
