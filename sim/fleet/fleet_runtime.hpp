@@ -91,6 +91,7 @@ struct FleetRuntime {
   models::LocalTangentPlane frame;  // device positions are local east/north metres in this frame
   std::shared_ptr<const models::BatteryParams> battery_params;  // one set for every device
   hw::TimeUs now_us = 0;
+  hw::TimeUs synced_us = 0;  // SimGrid's clock, as far as the fleet scheduler has let it run (simgrid_sync.hpp)
   EventQueue events;
   RadioMedium medium;
   BackhaulTracker backhaul;

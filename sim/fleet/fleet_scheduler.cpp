@@ -1,13 +1,12 @@
 #include "sim/fleet/fleet_scheduler.hpp"
 
-#include <simgrid/s4u.hpp>
-
 #include <cmath>
 #include <cstdint>
 
 #include "models/lora_link.hpp"
 #include "sim/base/interrupt.hpp"
 #include "sim/fleet/record_fates.hpp"
+#include "sim/fleet/simgrid_sync.hpp"
 
 namespace fleet::sim {
 
@@ -17,20 +16,22 @@ namespace {
 // and the radio medium, which no other actor reads. Only these hand something to, or read something
 // from, the gateway and network-server actors, so only these need SimGrid's clock to have caught up:
 // processing the others ahead of it changes nothing another actor can see, and saves one SimGrid
-// sleep per distinct event time. The exception is class A: while an answer is owed, a gateway books
-// the ACK into its radio and the device's window when the ACK reaches it, and the server reads the
-// device's queue when its copy arrives, so an event waits for SimGrid if it comes at or after the
-// earliest instant a booking can come, or is the event of a device whose confirmed copies are on the
-// way (sim/books/pending_answers.hpp).
+// sleep per distinct event time.
 bool meets_other_actors(EventKind kind) {
   return kind == EventKind::TX_END || kind == EventKind::FLEET_SAMPLE;
 }
-bool waits_for_answers(const FleetRuntime& fleet, const Event& event, hw::TimeUs synced_us) {
-  const PendingAnswers& answers = fleet.answers_pending;
-  if (!answers.any()) return false;
-  if (seconds_of(event.at_us) >= answers.booking_horizon_s(seconds_of(synced_us), fleet.scenario.radio.class_a.dedup_window_s))
-    return true;
-  return answers.copies_on_the_way(event.device_id);
+// The exception is class A. While an answer is owed, a gateway books the ACK when it reaches it: into
+// the device's window (read as RX1 and RX2 open) and its own radio (read as an uplink starts:
+// SimBoard::start_tx catches up by itself), at the device's radio site (moved by a journey step). And
+// the server reads the device's queue when a confirmed copy arrives, so a device whose confirmed
+// copies are on the way keeps SimGrid's clock in step at each of its events (sim/books/pending_answers.hpp).
+bool meets_a_booking(EventKind kind) {
+  return kind == EventKind::RX1_OPEN || kind == EventKind::RX2_OPEN || kind == EventKind::JOURNEY_STEP;
+}
+bool waits_for_answers(const FleetRuntime& fleet, const Event& event) {
+  if (!fleet.answers_pending.any()) return false;
+  if (meets_a_booking(event.kind) && booking_may_come_by(fleet, event.at_us)) return true;
+  return fleet.answers_pending.copies_on_the_way(event.device_id);
 }
 constexpr std::uint32_t FLEET_ENTITY = ~std::uint32_t{0};
 
@@ -78,7 +79,6 @@ void FleetScheduler::operator()() const {
   }
   fleet.events.push(0, EventKind::FLEET_SAMPLE, FLEET_ENTITY);
 
-  hw::TimeUs synced_us = 0;  // SimGrid's clock, as far as this actor has slept
   while (!fleet.events.empty() && fleet.events.top_at_us() <= end_us_ && !run_interrupted()) {
     const Event event = fleet.events.pop();
     // The devices of the events after this one are known now: start loading one of them while this
@@ -87,15 +87,12 @@ void FleetScheduler::operator()() const {
     if (const std::uint32_t ahead = fleet.events.upcoming_device_id(PREFETCH_AHEAD); ahead < fleet.devices.size())
       prefetch_device(fleet.devices[ahead]);
     fleet.now_us = event.at_us;
-    if (event.at_us > synced_us && (meets_other_actors(event.kind) || waits_for_answers(fleet, event, synced_us))) {
-      simgrid::s4u::this_actor::sleep_until(seconds_of(event.at_us));
-      synced_us = event.at_us;
-    }
+    if (meets_other_actors(event.kind) || waits_for_answers(fleet, event)) catch_up_with_simgrid(fleet, event.at_us);
     dispatch(event);
     progress_->update(seconds_of(fleet.now_us), fleet.device_events);
   }
   if (run_interrupted()) return;  // SIGINT/SIGTERM: the run ends here, unfinished (sim/base/interrupt.hpp)
-  if (end_us_ > synced_us) simgrid::s4u::this_actor::sleep_until(seconds_of(end_us_));
+  catch_up_with_simgrid(fleet, end_us_);
   fleet.now_us = end_us_;
   for (Device& device : fleet.devices) device.board.settle(end_us_);
   if (fleet.phases) {  // the last step's charge; the age is closed once the other actors have stopped

@@ -12,6 +12,7 @@
 #include "sim/fleet/power_table.hpp"
 #include "sim/base/random_purpose.hpp"
 #include "sim/fleet/record_fates.hpp"
+#include "sim/fleet/simgrid_sync.hpp"
 #include "sim/fleet/validation_traffic.hpp"
 
 namespace fleet::sim {
@@ -90,6 +91,9 @@ hw::TxStatus SimBoard::start_tx(hw::Bearer bearer, const std::uint8_t* frame, st
   class_a_open_ = true;
   tx_power_dbm_ = params.tx_power_dbm;
   set_power_state(hw::Component::LORA_RADIO, hw::PowerState::TX);
+  // A gateway sending a downlink is deaf to the frame's start (RadioMedium::begin): the downlinks
+  // SimGrid's actors may have booked by now must be booked before it is filed.
+  if (booking_may_come_by(fleet_, fleet_.now_us)) catch_up_with_simgrid(fleet_, fleet_.now_us);
   fleet_.medium.begin(tx_);
   fleet_.events.push(tx_.end_us, EventKind::TX_END, device_id_);
   return hw::TxStatus::STARTED;
