@@ -9,7 +9,17 @@ double seconds(hw::TimeUs t_us) { return static_cast<double>(t_us) * 1e-6; }
 }  // namespace
 
 PhaseBook::PhaseBook(const VoyageWorld& world, double duration_s)
-    : world_(&world), duration_s_(duration_s), marks_(world.container_count()), stage_totals_(world.leg_count() + 1) {}
+    : world_(&world), duration_s_(duration_s), marks_(world.container_count()), stage_totals_(world.leg_count() + 1) {
+  for (std::uint32_t device = 0; device < marks_.size(); ++device) enter_age_step(device, marks_[device], 0);
+}
+
+void PhaseBook::enter_age_step(std::uint32_t device, Marks& mark, std::size_t step) const {
+  const JourneyStep& at = world_->journey(device).steps[step];
+  mark.age_step = static_cast<std::uint32_t>(step);
+  mark.age_step_end_s = step_end_s(device, step);
+  mark.age_phase = at.phase;
+  mark.age_stage = at.stage;
+}
 
 double PhaseBook::step_end_s(std::uint32_t device, std::size_t step) const {
   const std::vector<JourneyStep>& steps = world_->journey(device).steps;
@@ -22,18 +32,18 @@ void PhaseBook::add_age(std::uint32_t device, const models::AgeOfInformation& ag
     // The sawtooth's rising edge from the mark to until_s, cut at each step boundary it crosses.
     double from_s = mark.age_mark_s;
     while (from_s < until_s) {
-      const double to_s = std::min(until_s, step_end_s(device, mark.age_step));
+      const double to_s = std::min(until_s, mark.age_step_end_s);
       const double area_s2 = (age.age_s(from_s) + age.age_s(to_s)) / 2 * (to_s - from_s);
-      book(device, mark.age_step, [&](PhaseTotals& phase) {
+      book_at(mark.age_phase, mark.age_stage, [&](PhaseTotals& phase) {
         phase.age_area_s2 += area_s2;
         phase.age_observed_s += to_s - from_s;
       });
       from_s = to_s;
-      if (to_s < until_s) ++mark.age_step;
+      if (to_s < until_s) enter_age_step(device, mark, mark.age_step + 1);
     }
   } else {
-    while (step_end_s(device, mark.age_step) <= until_s && mark.age_step + 1 < world_->journey(device).steps.size())
-      ++mark.age_step;
+    while (mark.age_step_end_s <= until_s && mark.age_step + 1 < world_->journey(device).steps.size())
+      enter_age_step(device, mark, mark.age_step + 1);
   }
   mark.age_mark_s = until_s;
 }
@@ -46,7 +56,7 @@ void PhaseBook::on_step(std::uint32_t device, std::size_t step, double charge_dr
   Marks& mark = marks_[device];
   book(device, mark.charge_step, [&](PhaseTotals& phase) { phase.charge_c += charge_drawn_c - mark.charge_mark_c; });
   mark.charge_mark_c = charge_drawn_c;
-  mark.charge_step = std::min(step, world_->journey(device).steps.size() - 1);
+  mark.charge_step = static_cast<std::uint32_t>(std::min(step, world_->journey(device).steps.size() - 1));
 }
 
 void PhaseBook::close(const std::vector<const models::AgeOfInformation*>& ages, double end_s) {

@@ -49,17 +49,28 @@ class PhaseBook {
  private:
   struct Marks {
     double age_mark_s = 0;
-    std::size_t age_step = 0;
+    // Step age_step's end, phase and stage, kept here: the server books a delivery's age (every record
+    // it delivers) into the step it falls in, and reading them from the journey each time cost two
+    // cache misses (perf: 2.8 % of an asia-med run at 100,000 containers).
+    double age_step_end_s = 0;
+    std::uint32_t age_step = 0;
+    models::JourneyPhase age_phase = models::JourneyPhase::AT_ORIGIN;
+    std::uint8_t age_stage = 0;
     double charge_mark_c = 0;
-    std::size_t charge_step = 0;
+    std::uint32_t charge_step = 0;
   };
   void add_age(std::uint32_t device, const models::AgeOfInformation& age, double until_s);
+  void enter_age_step(std::uint32_t device, Marks& mark, std::size_t step) const;
   // Adds to the phase's fleet total and to its stage's: `add` is called on both.
+  template <typename Add>
+  void book_at(models::JourneyPhase phase, std::size_t stage, Add add) {
+    add(totals_[static_cast<std::size_t>(phase)]);
+    add(stage_totals_[stage][static_cast<std::size_t>(phase)]);
+  }
   template <typename Add>
   void book(std::uint32_t device, std::size_t step, Add add) {
     const JourneyStep& at = world_->journey(device).steps[step];
-    add(totals_[static_cast<std::size_t>(at.phase)]);
-    add(stage_totals_[at.stage][static_cast<std::size_t>(at.phase)]);
+    book_at(at.phase, at.stage, add);
   }
   double step_end_s(std::uint32_t device, std::size_t step) const;
 
