@@ -47,11 +47,17 @@ constexpr std::size_t PREFETCH_AHEAD = 2;
 // themselves (perf: 5 % of the run on them) for the record slots, which only a report reads.
 // Against all 42, paired runs: asia-med 100,000 x 12 h 2-12 % less CPU (six pairs), quickstart
 // 100,000 x 6 h 2-6 % (two), asia-med 1,000,000 x 6 h 6 % (one).
+// The lines go to L2, not L1 (locality 2: prefetcht1 on x86): about 26 lines for each of the three
+// devices in flight, and against prefetching into L1 (the default) paired runs gave asia-med
+// 100,000 x 12 h 8-12 % less CPU (five pairs), quickstart 100,000 x 6 h 6-7 % (two), asia-med
+// 1,000,000 x 3 h 5 % (one); an L2 hit costs the dispatch a dozen cycles.
 void prefetch_lines(const void* from, const void* to) {
   constexpr std::uintptr_t LINE = 64;
+  constexpr int FOR_READING = 0;
+  constexpr int INTO_L2 = 2;
   const std::uintptr_t first = reinterpret_cast<std::uintptr_t>(from) & ~(LINE - 1);  // the line `from` is in
   for (std::uintptr_t line = first; line < reinterpret_cast<std::uintptr_t>(to); line += LINE)
-    __builtin_prefetch(reinterpret_cast<const void*>(line));
+    __builtin_prefetch(reinterpret_cast<const void*>(line), FOR_READING, INTO_L2);
 }
 // A hint only: if the layout changes (hw::RecordQueue keeps its counters after its slots), only the
 // speed does.
