@@ -53,7 +53,14 @@ struct Event {
 class EventQueue {
  public:
   void push(hw::TimeUs at_us, EventKind kind, std::uint32_t device_id, std::uint32_t generation = 0) {
-    place(Slot{at_us, (next_order_++ << KIND_BITS) | static_cast<std::uint64_t>(kind), device_id, generation});
+    push_reserved(at_us, kind, device_id, generation, reserve_order());
+  }
+  // An insertion counter handed out now for an event that may be pushed later (push_reserved): it
+  // then pops exactly where it would have had it been pushed now (sim/fleet/brown_out_watch.hpp).
+  std::uint64_t reserve_order() { return next_order_++; }
+  void push_reserved(hw::TimeUs at_us, EventKind kind, std::uint32_t device_id, std::uint32_t generation,
+                     std::uint64_t order) {
+    place(Slot{at_us, (order << KIND_BITS) | static_cast<std::uint64_t>(kind), device_id, generation});
   }
   bool empty() const { return unread() == 0 && late_.empty() && in_calendar_ == 0 && far_.empty(); }
   std::size_t size() const { return unread() + late_.size() + in_calendar_ + far_.size(); }

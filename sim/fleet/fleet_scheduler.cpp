@@ -143,7 +143,7 @@ void FleetScheduler::dispatch(const Event& event) const {
       if (device.board.cellular_reachable()) hear_cellular(device);  // the TAU reached the network
       break;
     case EventKind::BROWN_OUT:
-      if (!device.board.brown_out_is_current(event.generation)) return;  // the load changed since
+      if (!device.board.take_brown_out_event(event.generation)) return;  // the load changed since
       device.board.settle(fleet.now_us);
       break;
     case EventKind::TRAFFIC_FRAME:

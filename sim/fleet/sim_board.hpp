@@ -11,6 +11,7 @@
 #include "models/energy_ledger.hpp"
 #include "models/geo.hpp"
 #include "models/random_stream.hpp"
+#include "sim/fleet/brown_out_watch.hpp"
 #include "sim/fleet/environment_events.hpp"
 #include "sim/radio/radio_medium.hpp"
 #include "sim/voyage/voyage_world.hpp"
@@ -79,7 +80,8 @@ class SimBoard final : public hw::Hal {
   // armed as a BROWN_OUT event if it falls within the run, so a device dies when its cell does, not
   // at its next event. The event is current only if nothing changed the load since.
   void arm_brown_out(hw::TimeUs end_of_run_us);
-  bool brown_out_is_current(std::uint32_t generation) const { return generation == brown_out_generation_; }
+  // A BROWN_OUT event of this board came out of the queue: true if it is current (brown_out_watch.hpp).
+  bool take_brown_out_event(std::uint32_t generation);
   // GNSS: the receiver's answer when its acquisition ends (at the GNSS_DONE event).
   hw::GnssResult finish_gnss_fix();
   // Modem: one periodic tracking-area update; arms the next one.
@@ -115,6 +117,7 @@ class SimBoard final : public hw::Hal {
   std::uint32_t wakeup_generation_ = 0;
   hw::TimeUs armed_at_us_ = NO_WAKEUP;
   std::uint32_t brown_out_generation_ = 0;
+  BrownOutWatch brown_out_watch_;
   hw::TimeUs aged_until_us_ = 0;
   bool tx_active_ = false;
   hw::Bearer tx_bearer_ = hw::Bearer::LORA;
