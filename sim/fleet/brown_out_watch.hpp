@@ -21,16 +21,18 @@ namespace fleet::sim {
 class BrownOutWatch {
  public:
   // The load changed: the prediction made under the old one no longer holds (its entry, if queued,
-  // stays in the queue, stale).
-  void forget() { predicted_us_ = NEVER; }
-  // The cell empties at `at_us` under the present load; `generation` names this prediction.
-  void predict(EventQueue& events, std::uint32_t device_id, hw::TimeUs at_us, std::uint32_t generation) {
+  // stays in the queue, stale), and the next one gets a generation of its own.
+  void forget() {
+    predicted_us_ = NEVER;
+    ++predicted_generation_;
+  }
+  // The cell empties at `at_us` under the present load (since the last forget()).
+  void predict(EventQueue& events, std::uint32_t device_id, hw::TimeUs at_us) {
     predicted_us_ = at_us;
     predicted_order_ = events.reserve_order();
-    predicted_generation_ = generation;
     predicted_queued_ = queued_by_us_ == NEVER || at_us < queued_by_us_;
     if (predicted_queued_) {
-      events.push_reserved(at_us, EventKind::BROWN_OUT, device_id, generation, predicted_order_);
+      events.push_reserved(at_us, EventKind::BROWN_OUT, device_id, predicted_generation_, predicted_order_);
       queued_by_us_ = at_us;
     }
   }
@@ -57,7 +59,7 @@ class BrownOutWatch {
   static constexpr hw::TimeUs NEVER = ~hw::TimeUs{0};
   hw::TimeUs predicted_us_ = NEVER;   // the current prediction; NEVER: none
   std::uint64_t predicted_order_ = 0;
-  std::uint32_t predicted_generation_ = 0;
+  std::uint32_t predicted_generation_ = 0;  // the current load's; a stale entry carries an older one
   bool predicted_queued_ = false;     // its own entry is in the queue
   // An entry of this device is in the queue at or before this instant (NEVER: nothing is promised).
   // A prediction at or after it waits for that entry instead of entering the queue itself.

@@ -251,8 +251,7 @@ hw::GnssResult SimBoard::finish_gnss_fix() {
 }
 
 void SimBoard::arm_brown_out(hw::TimeUs end_of_run_us) {
-  ++brown_out_generation_;  // whatever was armed before assumed another load
-  brown_out_watch_.forget();
+  brown_out_watch_.forget();  // whatever was armed before assumed another load
   feed_battery(ledger_.settle(fleet_.now_us));  // predict from the state at this instant
   if (battery_.depleted()) return;
   const double horizon_s = static_cast<double>(end_of_run_us - std::min(end_of_run_us, fleet_.now_us)) * 1e-6;
@@ -261,7 +260,7 @@ void SimBoard::arm_brown_out(hw::TimeUs end_of_run_us) {
   const double seconds = battery_.time_to_depletion_s(current_a);
   const double at_us = static_cast<double>(fleet_.now_us) + std::ceil(seconds * 1e6);
   if (at_us <= static_cast<double>(end_of_run_us))
-    brown_out_watch_.predict(fleet_.events, device_id_, static_cast<hw::TimeUs>(at_us), brown_out_generation_);
+    brown_out_watch_.predict(fleet_.events, device_id_, static_cast<hw::TimeUs>(at_us));
 }
 
 bool SimBoard::take_brown_out_event(std::uint32_t generation) {

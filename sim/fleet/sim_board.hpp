@@ -116,7 +116,6 @@ class SimBoard final : public hw::Hal {
   models::LocalPoint position_;
   std::uint32_t wakeup_generation_ = 0;
   hw::TimeUs armed_at_us_ = NO_WAKEUP;
-  std::uint32_t brown_out_generation_ = 0;
   BrownOutWatch brown_out_watch_;
   hw::TimeUs aged_until_us_ = 0;
   bool tx_active_ = false;

@@ -61,7 +61,7 @@ TEST_CASE("A brown-out watch pops the current predictions where one entry per pr
     const TimeUs ahead_us = few_loads ? (reach + 1) * 3 * DAY_US - next() % 1000  // 3, 6, 9 or 12 days
                             : reach == 0 ? 0 : reach == 1 ? next() % 60'000'000 : std::uint64_t{next()} * 500;  // to 25 d
     const TimeUs at_us = now_us + ahead_us;
-    watches[device].predict(watched, device, at_us, generation[device]);
+    watches[device].predict(watched, device, at_us);
     plain.push_reserved(at_us, EventKind::BROWN_OUT, device, generation[device], plain.reserve_order());
     watched_peak = std::max(watched_peak, watched.size());
     plain_peak = std::max(plain_peak, plain.size());
